@@ -1,0 +1,63 @@
+package dev.visualsearch;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a collection knows about one item besides its vector: the id, where the image came from,
+ * and the caller's metadata (a product's SKU, a category, a licence...).
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class CatalogEntry {
+
+  private final String id;
+  private final String source;
+  private final Map<String, String> metadata;
+
+  /**
+   * @param id the item's id
+   * @param source where the image came from (a file path, a stream's name), or {@code null} for an
+   *     item added as an image object or a vector
+   * @param metadata the caller's key/value pairs; copied
+   */
+  public CatalogEntry(String id, String source, Map<String, String> metadata) {
+    this.id = Objects.requireNonNull(id, "id");
+    this.source = source;
+    this.metadata = Map.copyOf(Objects.requireNonNull(metadata, "metadata"));
+  }
+
+  /** The item's id. */
+  public String id() {
+    return id;
+  }
+
+  /** Where the image came from: the file path, or the name given with a stream. */
+  public Optional<String> source() {
+    return Optional.ofNullable(source);
+  }
+
+  /** The caller's metadata; unmodifiable, possibly empty. */
+  public Map<String, String> metadata() {
+    return metadata;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CatalogEntry other
+        && id.equals(other.id)
+        && Objects.equals(source, other.source)
+        && metadata.equals(other.metadata);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, source, metadata);
+  }
+
+  @Override
+  public String toString() {
+    return "CatalogEntry[id=" + id + ", source=" + source + ", metadata=" + metadata + "]";
+  }
+}

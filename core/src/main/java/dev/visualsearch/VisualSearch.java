@@ -1,0 +1,515 @@
+package dev.visualsearch;
+
+import dev.visualsearch.image.ImageDecoder;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
+
+/**
+ * A searchable collection of images: add images (files, streams, decoded images or ready
+ * vectors) under ids, ask which look most like a query image, save the collection to a directory
+ * and open it again.
+ *
+ * <pre>{@code
+ * try (Embedder embedder = OnnxImageEmbedder.builder(Path.of("mobilenetv2-12-int8.onnx")).build();
+ *     VisualSearch search = VisualSearch.builder()
+ *         .embedder(embedder)
+ *         .index(FlatIndex.factory())
+ *         .build()) {
+ *   FolderReport report = search.addFolder(Path.of("photos"));
+ *   SearchResult result = search.search(Path.of("query.jpg"), 10);
+ *   search.save(Path.of("photos-index"));
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: searches, adds and removes may run concurrently from any number of threads;
+ * {@link #save} waits for running adds and removes and holds new ones back until it is done.
+ *
+ * <p>Each item has a {@link CatalogEntry} beside its vector: its id, where the image came from
+ * and the caller's metadata.
+ */
+public final class VisualSearch implements AutoCloseable {
+
+  private final Embedder embedder;
+  private final VectorIndex index;
+  private final String indexKind;
+  private final ImageDecoder decoder;
+  private final int threads;
+  private final int batchSize;
+  private final Map<String, String> attributes;
+  private final Catalog catalog;
+
+  /**
+   * Adds and removes take the read side (they may run together: the index and catalogue are
+   * thread-safe); a save takes the write side so that it writes a consistent snapshot.
+   */
+  private final ReadWriteLock mutations = new ReentrantReadWriteLock();
+
+  private VisualSearch(Builder builder, VectorIndex index, Catalog catalog, Map<String, String> attributes) {
+    this.embedder = builder.embedder;
+    this.index = index;
+    this.indexKind = builder.indexFactory.name();
+    this.decoder = builder.decoder;
+    this.threads = builder.threads;
+    this.batchSize = builder.batchSize;
+    this.attributes = Map.copyOf(attributes);
+    this.catalog = catalog;
+  }
+
+  /** Starts configuring a collection. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Reads what the collection saved in {@code directory} holds, without loading it or a model.
+   *
+   * @throws java.nio.file.NoSuchFileException if {@code directory} holds no saved collection
+   * @throws IOException if its manifest cannot be read or is damaged
+   */
+  public static CollectionInfo describe(Path directory) throws IOException {
+    return CollectionStore.describe(directory);
+  }
+
+  // ---------------------------------------------------------------- adding
+
+  /**
+   * Decodes the image in {@code file}, embeds it and stores it under {@code id} (replacing what
+   * was stored under that id). The file's path becomes the item's source.
+   *
+   * @throws dev.visualsearch.image.ImageDecodeException if the file is not a readable image
+   * @throws IOException if the file cannot be read
+   * @throws EmbeddingException if the model fails on the image
+   */
+  public void add(String id, Path file) throws IOException {
+    add(id, file, Map.of());
+  }
+
+  /**
+   * Like {@link #add(String, Path)}, with metadata stored in the item's catalogue entry.
+   *
+   * @throws dev.visualsearch.image.ImageDecodeException if the file is not a readable image
+   * @throws IOException if the file cannot be read
+   */
+  public void add(String id, Path file, Map<String, String> metadata) throws IOException {
+    checkId(id);
+    Objects.requireNonNull(file, "file");
+    float[] vector = embedder.embed(decoder.decode(file));
+    store(new CatalogEntry(id, file.toString(), checkMetadata(metadata)), vector);
+  }
+
+  /**
+   * Decodes the image in {@code in} (not closed), embeds it and stores it under {@code id}; {@code
+   * name} names the stream in error messages and becomes the item's source.
+   *
+   * @throws dev.visualsearch.image.ImageDecodeException if the bytes are not a readable image
+   * @throws IOException if the stream cannot be read
+   */
+  public void add(String id, InputStream in, String name) throws IOException {
+    checkId(id);
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(name, "name");
+    float[] vector = embedder.embed(decoder.decode(in, name));
+    store(new CatalogEntry(id, name, Map.of()), vector);
+  }
+
+  /** Embeds {@code image} and stores it under {@code id}, with the given metadata. */
+  public void add(String id, BufferedImage image, Map<String, String> metadata) {
+    checkId(id);
+    Objects.requireNonNull(image, "image");
+    float[] vector = embedder.embed(image);
+    store(new CatalogEntry(id, null, checkMetadata(metadata)), vector);
+  }
+
+  /**
+   * Stores a vector made elsewhere (by this collection's embedder, or one with the same
+   * fingerprint) under {@code id}.
+   *
+   * @throws IllegalArgumentException if the vector's length is not the embedder's dimension, or
+   *     it holds NaN or infinity
+   */
+  public void add(String id, float[] vector, Map<String, String> metadata) {
+    checkId(id);
+    Objects.requireNonNull(vector, "vector");
+    store(new CatalogEntry(id, null, checkMetadata(metadata)), vector);
+  }
+
+  /**
+   * Indexes every image under {@code folder}, recursively, with several worker threads. Each image
+   * is stored under its path relative to the folder, with '/' separators (e.g. {@code
+   * "birds/robin.jpg"}). Files whose names are not those of images, and hidden files and folders,
+   * are left alone; an image file that cannot be decoded or embedded is skipped and listed in the
+   * report with its reason, and the others are indexed.
+   *
+   * @throws java.nio.file.NotDirectoryException if {@code folder} is not a directory
+   * @throws IOException if the folder cannot be listed
+   */
+  public FolderReport addFolder(Path folder) throws IOException {
+    return addFolder(folder, null);
+  }
+
+  /**
+   * Like {@link #addFolder(Path)}, reporting progress to {@code listener} (may be null).
+   *
+   * @throws IOException if the folder cannot be listed
+   */
+  public FolderReport addFolder(Path folder, ProgressListener listener) throws IOException {
+    Objects.requireNonNull(folder, "folder");
+    Path absolute = folder.toAbsolutePath().normalize();
+    FolderIndexer indexer =
+        new FolderIndexer(
+            decoder,
+            embedder,
+            (id, file, vector) -> store(new CatalogEntry(id, file.toString(), Map.of()), vector),
+            threads,
+            batchSize);
+    return indexer.index(absolute, listener);
+  }
+
+  private void store(CatalogEntry entry, float[] vector) {
+    mutations.readLock().lock();
+    try {
+      // Catalogue first: a search that finds the vector can then always find its entry.
+      CatalogEntry previous = catalog.put(entry);
+      try {
+        index.add(entry.id(), vector);
+      } catch (RuntimeException e) {
+        catalog.restore(entry.id(), previous);
+        throw e;
+      }
+    } finally {
+      mutations.readLock().unlock();
+    }
+  }
+
+  // ---------------------------------------------------------------- searching
+
+  /**
+   * The {@code k} stored images that look most like the image in {@code file}.
+   *
+   * @throws dev.visualsearch.image.ImageDecodeException if the file is not a readable image
+   * @throws IOException if the file cannot be read
+   * @throws IllegalArgumentException if {@code k < 1}
+   */
+  public SearchResult search(Path file, int k) throws IOException {
+    return search(file, k, null);
+  }
+
+  /**
+   * The {@code k} stored images among those whose ids {@code filter} accepts (null: all) that look
+   * most like the image in {@code file}.
+   *
+   * @throws dev.visualsearch.image.ImageDecodeException if the file is not a readable image
+   * @throws IOException if the file cannot be read
+   * @throws IllegalArgumentException if {@code k < 1}
+   */
+  public SearchResult search(Path file, int k, Predicate<String> filter) throws IOException {
+    checkK(k);
+    return index.search(embedder.embed(decoder.decode(file)), k, filter);
+  }
+
+  /**
+   * The {@code k} stored images that look most like {@code image}.
+   *
+   * @throws IllegalArgumentException if {@code k < 1}
+   */
+  public SearchResult search(BufferedImage image, int k) {
+    return search(image, k, null);
+  }
+
+  /**
+   * The {@code k} stored images among those {@code filter} accepts (null: all) that look most like
+   * {@code image}.
+   *
+   * @throws IllegalArgumentException if {@code k < 1}
+   */
+  public SearchResult search(BufferedImage image, int k, Predicate<String> filter) {
+    checkK(k);
+    Objects.requireNonNull(image, "image");
+    return index.search(embedder.embed(image), k, filter);
+  }
+
+  /**
+   * The {@code k} stored items whose vectors score highest for {@code vector}, among those {@code
+   * filter} accepts (null: all).
+   *
+   * @throws IllegalArgumentException if {@code k < 1} or the vector has the wrong length or holds
+   *     NaN or infinity
+   */
+  public SearchResult search(float[] vector, int k, Predicate<String> filter) {
+    Objects.requireNonNull(vector, "vector");
+    return index.search(vector, k, filter);
+  }
+
+  // ---------------------------------------------------------------- the collection
+
+  /**
+   * Removes the item stored under {@code id}.
+   *
+   * @return whether there was one
+   */
+  public boolean remove(String id) {
+    Objects.requireNonNull(id, "id");
+    mutations.readLock().lock();
+    try {
+      // Index first: a search must not find a vector whose entry is gone.
+      boolean removed = index.remove(id);
+      catalog.remove(id);
+      return removed;
+    } finally {
+      mutations.readLock().unlock();
+    }
+  }
+
+  /** Whether an item is stored under {@code id}. */
+  public boolean contains(String id) {
+    return index.contains(id);
+  }
+
+  /** The number of items. */
+  public int size() {
+    return index.size();
+  }
+
+  /** The catalogue entry of the item stored under {@code id}, if there is one. */
+  public Optional<CatalogEntry> entry(String id) {
+    return catalog.get(id);
+  }
+
+  /** The stored vector of the item under {@code id}, if there is one. */
+  public Optional<float[]> vector(String id) {
+    return index.vector(id);
+  }
+
+  /** The metric the collection scores with. */
+  public Metric metric() {
+    return index.metric();
+  }
+
+  /** The embedder the collection embeds images with. */
+  public Embedder embedder() {
+    return embedder;
+  }
+
+  /** The collection attributes: set on the builder, saved and restored with the collection. */
+  public Map<String, String> attributes() {
+    return attributes;
+  }
+
+  /**
+   * Saves the collection to {@code directory} (created if needed), replacing what an earlier save
+   * left there. The new files are complete on disk before the manifest that names them replaces
+   * the old one, so a crash at any point leaves the directory holding either the previous saved
+   * collection or the new one.
+   *
+   * @throws IOException if the directory exists, is not empty and is not a collection, or cannot
+   *     be written; a collection saved there before stays intact
+   */
+  public void save(Path directory) throws IOException {
+    Objects.requireNonNull(directory, "directory");
+    mutations.writeLock().lock();
+    try {
+      CollectionStore.save(directory, index, indexKind, catalog, embedder, attributes);
+    } finally {
+      mutations.writeLock().unlock();
+    }
+  }
+
+  /** Closes the index. The embedder belongs to the caller and stays open. */
+  @Override
+  public void close() throws IOException {
+    index.close();
+  }
+
+  private static void checkId(String id) {
+    Objects.requireNonNull(id, "id");
+    if (id.isEmpty()) {
+      throw new IllegalArgumentException("id must not be empty");
+    }
+    if (id.getBytes(StandardCharsets.UTF_8).length > Catalog.MAX_STRING_BYTES) {
+      throw new IllegalArgumentException(
+          "id must have at most " + Catalog.MAX_STRING_BYTES + " UTF-8 bytes: "
+              + id.substring(0, 40) + "...");
+    }
+  }
+
+  private static Map<String, String> checkMetadata(Map<String, String> metadata) {
+    Objects.requireNonNull(metadata, "metadata");
+    metadata.forEach(
+        (key, value) -> {
+          Objects.requireNonNull(key, "metadata key");
+          Objects.requireNonNull(value, "metadata value of '" + key + "'");
+        });
+    return metadata;
+  }
+
+  private static void checkK(int k) {
+    if (k < 1) {
+      throw new IllegalArgumentException("k must be at least 1: " + k);
+    }
+  }
+
+  /**
+   * Configures a {@link VisualSearch}: an embedder and an index factory are required. Each setter
+   * validates at once; setting a value twice is an error.
+   *
+   * <p>Not thread-safe; a builder builds on the thread that configures it.
+   */
+  public static final class Builder {
+
+    private Embedder embedder;
+    private VectorIndexFactory indexFactory;
+    private Metric metric;
+    private ImageDecoder decoder = ImageDecoder.defaults();
+    private boolean decoderSet;
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private boolean threadsSet;
+    private int batchSize = 4;
+    private boolean batchSizeSet;
+    private final Map<String, String> attributes = new TreeMap<>();
+
+    private Builder() {}
+
+    /** The embedder that turns images into vectors. Required. The caller closes it. */
+    public Builder embedder(Embedder embedder) {
+      Objects.requireNonNull(embedder, "embedder");
+      if (this.embedder != null) {
+        throw new IllegalStateException("embedder was already set to " + this.embedder);
+      }
+      this.embedder = embedder;
+      return this;
+    }
+
+    /** The kind of index that stores the vectors, e.g. {@code FlatIndex.factory()}. Required. */
+    public Builder index(VectorIndexFactory factory) {
+      Objects.requireNonNull(factory, "factory");
+      if (this.indexFactory != null) {
+        throw new IllegalStateException("index was already set to " + indexFactory.name());
+      }
+      this.indexFactory = factory;
+      return this;
+    }
+
+    /**
+     * The metric of a new collection. If unset, {@link Metric#COSINE}. When opening, the saved
+     * collection's metric is used; setting a different one is an error then.
+     */
+    public Builder metric(Metric metric) {
+      Objects.requireNonNull(metric, "metric");
+      if (this.metric != null) {
+        throw new IllegalStateException("metric was already set to " + this.metric);
+      }
+      this.metric = metric;
+      return this;
+    }
+
+    /** The image decoder (its pixel limit, say). If unset, {@link ImageDecoder#defaults()}. */
+    public Builder decoder(ImageDecoder decoder) {
+      Objects.requireNonNull(decoder, "decoder");
+      if (decoderSet) {
+        throw new IllegalStateException("decoder was already set");
+      }
+      this.decoder = decoder;
+      decoderSet = true;
+      return this;
+    }
+
+    /**
+     * How many worker threads {@link #addFolder} decodes and embeds with. If unset, the number of
+     * available processors.
+     */
+    public Builder threads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be at least 1: " + threads);
+      }
+      if (threadsSet) {
+        throw new IllegalStateException("threads was already set to " + this.threads);
+      }
+      this.threads = threads;
+      threadsSet = true;
+      return this;
+    }
+
+    /**
+     * How many images a worker of {@link #addFolder} decodes before embedding them together. Larger
+     * batches run the model more efficiently and hold more decoded images in memory. If unset, 4.
+     */
+    public Builder batchSize(int batchSize) {
+      if (batchSize < 1) {
+        throw new IllegalArgumentException("batch size must be at least 1: " + batchSize);
+      }
+      if (batchSizeSet) {
+        throw new IllegalStateException("batch size was already set to " + this.batchSize);
+      }
+      this.batchSize = batchSize;
+      batchSizeSet = true;
+      return this;
+    }
+
+    /**
+     * A collection attribute: a name/value pair saved with the collection (for example the model
+     * file it was built with). When opening, it overrides a saved attribute of the same name.
+     */
+    public Builder attribute(String name, String value) {
+      Objects.requireNonNull(name, "attribute name");
+      Objects.requireNonNull(value, "value of attribute '" + name + "'");
+      if (name.isEmpty() || !name.chars().allMatch(c -> c > ' ' && c < 127 && c != '=' && c != ':')) {
+        throw new IllegalArgumentException(
+            "attribute names are printable ASCII without blanks, '=' or ':': '" + name + "'");
+      }
+      if (attributes.putIfAbsent(name, value) != null) {
+        throw new IllegalStateException(
+            "attribute '" + name + "' was already set to '" + attributes.get(name) + "'");
+      }
+      return this;
+    }
+
+    /**
+     * Creates an empty collection.
+     *
+     * @throws IllegalStateException if the embedder or the index factory is missing
+     */
+    public VisualSearch build() {
+      checkRequired();
+      Metric chosen = metric == null ? Metric.COSINE : metric;
+      VectorIndex index = indexFactory.create(embedder.dimension(), chosen);
+      return new VisualSearch(this, index, new Catalog(), attributes);
+    }
+
+    /**
+     * Opens the collection saved in {@code directory}.
+     *
+     * @throws IncompatibleCollectionException if it was made with an embedder of another
+     *     fingerprint, another index kind, or (when set) another metric
+     * @throws java.nio.file.NoSuchFileException if {@code directory} holds no saved collection
+     * @throws IOException if its files cannot be read, or are corrupt
+     * @throws IllegalStateException if the embedder or the index factory is missing
+     */
+    public VisualSearch open(Path directory) throws IOException {
+      checkRequired();
+      CollectionStore.Loaded loaded =
+          CollectionStore.open(directory, embedder, indexFactory, metric);
+      Map<String, String> merged = new TreeMap<>(loaded.attributes());
+      merged.putAll(attributes);
+      return new VisualSearch(this, loaded.index(), loaded.catalog(), merged);
+    }
+
+    private void checkRequired() {
+      if (embedder == null) {
+        throw new IllegalStateException("an embedder is required: call embedder(...)");
+      }
+      if (indexFactory == null) {
+        throw new IllegalStateException("an index is required: call index(...), e.g. FlatIndex.factory()");
+      }
+    }
+  }
+}
