@@ -70,6 +70,11 @@ public final class VisualSearch implements AutoCloseable {
     return new Builder();
   }
 
+  /** Whether {@code directory} holds a saved collection (its manifest). */
+  public static boolean exists(Path directory) {
+    return CollectionManifest.exists(directory);
+  }
+
   /**
    * Reads what the collection saved in {@code directory} holds, without loading it or a model.
    *

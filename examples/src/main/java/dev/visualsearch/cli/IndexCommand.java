@@ -1,0 +1,111 @@
+package dev.visualsearch.cli;
+
+import dev.visualsearch.FolderReport;
+import dev.visualsearch.Metric;
+import dev.visualsearch.SkippedFile;
+import dev.visualsearch.VisualSearch;
+import dev.visualsearch.embed.onnx.OnnxImageEmbedder;
+import dev.visualsearch.index.flat.FlatIndex;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code visualsearch index <folder> --model <onnx> --out <dir>}. */
+@Command(
+    name = "index",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Embed every image under FOLDER (recursively) and save the collection to --out.",
+      "Files that are not images by name are left alone; images that cannot be read are"
+          + " skipped and listed with the reason. If --out already holds a collection, the"
+          + " images are added to it (an image already there under the same id is replaced)."
+    })
+final class IndexCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FOLDER", description = "The folder of images.")
+  Path folder;
+
+  @Option(
+      names = "--model",
+      required = true,
+      paramLabel = "MODEL",
+      description = "An ONNX image model: an .onnx file, or a directory holding one.")
+  Path model;
+
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "Where the collection is saved (created if needed).")
+  Path out;
+
+  @Option(
+      names = "--metric",
+      defaultValue = "cosine",
+      paramLabel = "METRIC",
+      converter = MetricConverter.class,
+      description = "cosine, l2 or inner_product, for a new collection (default: ${DEFAULT-VALUE}).")
+  Metric metric;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Worker threads that decode and embed (default: the number of processors).")
+  Integer threads;
+
+  @Mixin ModelOptions modelOptions;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter stdout = spec.commandLine().getOut();
+    try (OnnxImageEmbedder embedder = modelOptions.load(model, null)) {
+      err.printf(
+          "model %s: %d-d embedding from tensor '%s'%n",
+          embedder.modelFile(), embedder.dimension(), embedder.embeddingTensor());
+      VisualSearch.Builder builder =
+          VisualSearch.builder().embedder(embedder).index(FlatIndex.factory());
+      ModelOptions.attributesOf(embedder, modelOptions.embeddingTensor != null)
+          .forEach(builder::attribute);
+      if (threads != null) {
+        builder.threads(threads);
+      }
+      boolean existing = VisualSearch.exists(out);
+      if (!existing) {
+        builder.metric(metric);
+      }
+      try (VisualSearch search = existing ? builder.open(out) : builder.build()) {
+        if (existing) {
+          err.printf("adding to the collection in %s (%d items)%n", out, search.size());
+        }
+        FolderReport report = search.addFolder(folder, new ProgressPrinter(err));
+        for (SkippedFile skipped : report.skipped()) {
+          err.printf("skipped %s: %s%n", skipped.file(), skipped.reason());
+        }
+        search.save(out);
+        stdout.printf(
+            Locale.ROOT,
+            "indexed %d images from %s into %s in %.1f s (%.1f images/s); %d skipped, %d"
+                + " non-image files ignored; the collection holds %d items%n",
+            report.added(),
+            folder,
+            out,
+            report.elapsed().toMillis() / 1000.0,
+            report.imagesPerSecond(),
+            report.skipped().size(),
+            report.ignored(),
+            search.size());
+      }
+    }
+    return 0;
+  }
+}
