@@ -1,0 +1,61 @@
+package dev.visualsearch.index.flat;
+
+/**
+ * Plain-Java vector kernels over {@code float[]} slices, the hot loop of the exact scan.
+ *
+ * <p>Each kernel keeps four independent accumulators: a single running sum makes every addition
+ * wait for the previous one (Java may not reorder float additions), while four sums let the CPU
+ * overlap them and let the JIT unroll the loop. The result therefore differs from a left-to-right
+ * sum by rounding only. To be replaced by the SIMD kernels shared from core.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class ScalarKernels {
+
+  private ScalarKernels() {}
+
+  /** {@code Σ a[aOffset + i] · b[bOffset + i]} for {@code i < length}. */
+  static float dot(float[] a, int aOffset, float[] b, int bOffset, int length) {
+    float s0 = 0;
+    float s1 = 0;
+    float s2 = 0;
+    float s3 = 0;
+    int i = 0;
+    int bound = length & ~3;
+    for (; i < bound; i += 4) {
+      s0 += a[aOffset + i] * b[bOffset + i];
+      s1 += a[aOffset + i + 1] * b[bOffset + i + 1];
+      s2 += a[aOffset + i + 2] * b[bOffset + i + 2];
+      s3 += a[aOffset + i + 3] * b[bOffset + i + 3];
+    }
+    for (; i < length; i++) {
+      s0 += a[aOffset + i] * b[bOffset + i];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /** {@code Σ (a[aOffset + i] − b[bOffset + i])²} for {@code i < length}. */
+  static float squaredDistance(float[] a, int aOffset, float[] b, int bOffset, int length) {
+    float s0 = 0;
+    float s1 = 0;
+    float s2 = 0;
+    float s3 = 0;
+    int i = 0;
+    int bound = length & ~3;
+    for (; i < bound; i += 4) {
+      float d0 = a[aOffset + i] - b[bOffset + i];
+      float d1 = a[aOffset + i + 1] - b[bOffset + i + 1];
+      float d2 = a[aOffset + i + 2] - b[bOffset + i + 2];
+      float d3 = a[aOffset + i + 3] - b[bOffset + i + 3];
+      s0 += d0 * d0;
+      s1 += d1 * d1;
+      s2 += d2 * d2;
+      s3 += d3 * d3;
+    }
+    for (; i < length; i++) {
+      float d = a[aOffset + i] - b[bOffset + i];
+      s0 += d * d;
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+}
