@@ -6,10 +6,12 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Replaces a file atomically: the content goes to a temporary file in the same directory, is
@@ -40,8 +42,7 @@ public final class AtomicFile {
   public static void write(Path target, ContentWriter writer) throws IOException {
     Path absolute = target.toAbsolutePath();
     Path directory = absolute.getParent();
-    Path temporary =
-        Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".partial");
+    Path temporary = createTemporary(directory, absolute.getFileName().toString());
     boolean moved = false;
     try {
       try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
@@ -56,6 +57,22 @@ public final class AtomicFile {
     } finally {
       if (!moved) {
         Files.deleteIfExists(temporary);
+      }
+    }
+  }
+
+  /**
+   * Creates an empty temporary file beside the target. Unlike {@link Files#createTempFile}, which
+   * makes the file readable by its owner only, this keeps the permissions the umask gives, so the
+   * saved file ends up with the same permissions as any other file the user creates.
+   */
+  private static Path createTemporary(Path directory, String targetName) throws IOException {
+    while (true) {
+      String unique = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+      try {
+        return Files.createFile(directory.resolve("." + targetName + "." + unique + ".partial"));
+      } catch (FileAlreadyExistsException e) {
+        // Another writer drew the same name: draw again.
       }
     }
   }

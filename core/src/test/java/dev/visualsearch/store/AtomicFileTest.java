@@ -25,6 +25,17 @@ class AtomicFileTest {
   }
 
   @Test
+  void theFileGetsTheUsualPermissionsNotOwnerOnly() throws IOException {
+    Path plain = Files.createFile(dir.resolve("plain.txt"));
+    Path target = dir.resolve("atomic.txt");
+    AtomicFile.write(target, out -> out.write(1));
+    if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+      assertThat(Files.getPosixFilePermissions(target))
+          .isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+  }
+
+  @Test
   void aFailedWriteKeepsThePreviousFileAndLeavesNoTemporaryFile() throws IOException {
     Path target = dir.resolve("index.bin");
     AtomicFile.write(target, out -> out.write("good".getBytes(StandardCharsets.UTF_8)));
