@@ -1,5 +1,7 @@
 package dev.visualsearch.embed.onnx;
 
+import java.util.Arrays;
+
 /**
  * Separable resampling with a triangle (bilinear) filter whose support scales with the downscale
  * factor, as Pillow's {@code resize(..., BILINEAR, box=...)} and torchvision's {@code
@@ -25,51 +27,64 @@ final class ImageResampler {
   static float[] resample(RgbRows source, SourceRegion region, int outWidth, int outHeight) {
     Taps horizontal = Taps.compute(region.x0(), region.x1(), source.width, outWidth);
     Taps vertical = Taps.compute(region.y0(), region.y1(), source.height, outHeight);
-
-    // Horizontal pass over only the source rows and columns that some output pixel reads.
-    int rowFirst = vertical.first();
-    int rowEnd = vertical.end();
     int colFirst = horizontal.first();
     int colEnd = horizontal.end();
     int rowFloats = outWidth * 3;
-    float[] rows = new float[(rowEnd - rowFirst) * rowFloats];
     float[] line = new float[(colEnd - colFirst) * 3];
-    for (int y = rowFirst; y < rowEnd; y++) {
-      source.read(y, colFirst, colEnd, line);
-      int out = (y - rowFirst) * rowFloats;
-      for (int x = 0; x < outWidth; x++) {
-        float r = 0;
-        float g = 0;
-        float b = 0;
-        int start = (horizontal.start[x] - colFirst) * 3;
-        int w = x * horizontal.maxTaps;
-        for (int k = 0, n = horizontal.count[x]; k < n; k++) {
-          float weight = horizontal.weights[w + k];
-          int p = start + k * 3;
-          r += weight * line[p];
-          g += weight * line[p + 1];
-          b += weight * line[p + 2];
-        }
-        rows[out + x * 3] = r;
-        rows[out + x * 3 + 1] = g;
-        rows[out + x * 3 + 2] = b;
-      }
-    }
 
-    // Vertical pass: whole output rows at a time, an inner loop the JIT vectorises.
+    // Horizontal pass first, each source row read once into a small (L1-resident) line; the
+    // resampled rows live in a ring of vertical.maxTaps slots: the rows an output row reads are
+    // consecutive and move down monotonically, so each source row is resampled once and memory
+    // stays small even for a very tall image. (A vertical-first order was slower on a 4000 px
+    // photo here: its multiply-adds over wide source row spans stream far more memory.)
+    int ringSize = vertical.maxTaps;
+    float[] ring = new float[ringSize * rowFloats];
+    int[] ringRow = new int[ringSize];
+    Arrays.fill(ringRow, -1);
+
     float[] result = new float[outHeight * rowFloats];
     for (int y = 0; y < outHeight; y++) {
       int out = y * rowFloats;
       int w = y * vertical.maxTaps;
       for (int k = 0, n = vertical.count[y]; k < n; k++) {
+        int sourceRow = vertical.start[y] + k;
+        int slot = sourceRow % ringSize;
+        int in = slot * rowFloats;
+        if (ringRow[slot] != sourceRow) {
+          source.read(sourceRow, colFirst, colEnd, line);
+          resampleRow(line, colFirst, horizontal, ring, in);
+          ringRow[slot] = sourceRow;
+        }
         float weight = vertical.weights[w + k];
-        int in = (vertical.start[y] + k - rowFirst) * rowFloats;
+        // A plain multiply-add over a whole output row: a loop the JIT vectorises.
         for (int i = 0; i < rowFloats; i++) {
-          result[out + i] += weight * rows[in + i];
+          result[out + i] += weight * ring[in + i];
         }
       }
     }
     return result;
+  }
+
+  /** Resamples one row span (RGB triples from source column {@code colFirst}) horizontally. */
+  private static void resampleRow(float[] line, int colFirst, Taps horizontal, float[] out,
+      int offset) {
+    for (int x = 0; x < horizontal.start.length; x++) {
+      float r = 0;
+      float g = 0;
+      float b = 0;
+      int start = (horizontal.start[x] - colFirst) * 3;
+      int w = x * horizontal.maxTaps;
+      for (int k = 0, n = horizontal.count[x]; k < n; k++) {
+        float weight = horizontal.weights[w + k];
+        int p = start + k * 3;
+        r += weight * line[p];
+        g += weight * line[p + 1];
+        b += weight * line[p + 2];
+      }
+      out[offset + x * 3] = r;
+      out[offset + x * 3 + 1] = g;
+      out[offset + x * 3 + 2] = b;
+    }
   }
 
   /** The source pixels and normalised weights of each output pixel along one axis. */

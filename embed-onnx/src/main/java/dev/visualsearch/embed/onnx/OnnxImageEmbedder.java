@@ -109,9 +109,9 @@ public final class OnnxImageEmbedder implements Embedder {
   /**
    * Embeds one image.
    *
-   * @param image any image; types other than {@code TYPE_3BYTE_BGR}, {@code TYPE_BYTE_GRAY},
-   *     {@code TYPE_INT_RGB} and {@code TYPE_INT_ARGB} are first converted with {@code
-   *     ImageDecoder.toRgb}; alpha is composited on white
+   * @param image any image; types other than {@code TYPE_3BYTE_BGR}, {@code TYPE_4BYTE_ABGR},
+   *     {@code TYPE_BYTE_GRAY}, {@code TYPE_INT_RGB} and {@code TYPE_INT_ARGB} are first
+   *     converted with {@code ImageDecoder.toRgb}; alpha is composited on white
    * @return a new vector of length {@link #dimension()}
    * @throws NullPointerException if {@code image} is null
    * @throws IllegalStateException if the embedder is closed

@@ -32,11 +32,13 @@ abstract class RgbRows {
 
   /**
    * Rows of {@code image} read in place, or null when its type has no fast path here ({@code
-   * TYPE_3BYTE_BGR}, {@code TYPE_BYTE_GRAY}, {@code TYPE_INT_RGB} and {@code TYPE_INT_ARGB} do).
+   * TYPE_3BYTE_BGR}, {@code TYPE_4BYTE_ABGR}, {@code TYPE_BYTE_GRAY}, {@code TYPE_INT_RGB} and
+   * {@code TYPE_INT_ARGB} do: what ImageIO decodes JPEG and most PNG files to).
    */
   static RgbRows of(BufferedImage image) {
     switch (image.getType()) {
       case BufferedImage.TYPE_3BYTE_BGR:
+      case BufferedImage.TYPE_4BYTE_ABGR:
       case BufferedImage.TYPE_BYTE_GRAY:
         return image.getRaster().getSampleModel() instanceof PixelInterleavedSampleModel
             ? new InterleavedBytes(image)
@@ -51,7 +53,17 @@ abstract class RgbRows {
     }
   }
 
-  /** TYPE_3BYTE_BGR (bands R, G, B at their band offsets) and TYPE_BYTE_GRAY (one band). */
+  /** Composites the RGB triple at {@code o} over white: c * a + 255 * (1 - a). */
+  static void overWhite(float[] rgb, int o, float alpha) {
+    rgb[o] = 255f - (255f - rgb[o]) * alpha;
+    rgb[o + 1] = 255f - (255f - rgb[o + 1]) * alpha;
+    rgb[o + 2] = 255f - (255f - rgb[o + 2]) * alpha;
+  }
+
+  /**
+   * TYPE_3BYTE_BGR and TYPE_4BYTE_ABGR (bands R, G, B[, A] at their band offsets; alpha, not
+   * premultiplied, composited on white) and TYPE_BYTE_GRAY (one band).
+   */
   private static final class InterleavedBytes extends RgbRows {
     private final byte[] data;
     private final int base;
@@ -60,6 +72,7 @@ abstract class RgbRows {
     private final int r;
     private final int g;
     private final int b;
+    private final int a; // -1: opaque
 
     InterleavedBytes(BufferedImage image) {
       super(image);
@@ -78,6 +91,7 @@ abstract class RgbRows {
       r = bands[0];
       g = gray ? bands[0] : bands[1];
       b = gray ? bands[0] : bands[2];
+      a = bands.length == 4 ? bands[3] : -1;
     }
 
     @Override
@@ -87,6 +101,9 @@ abstract class RgbRows {
         rgb[o] = data[p + r] & 0xFF;
         rgb[o + 1] = data[p + g] & 0xFF;
         rgb[o + 2] = data[p + b] & 0xFF;
+        if (a >= 0) {
+          overWhite(rgb, o, (data[p + a] & 0xFF) / 255f);
+        }
       }
     }
   }
@@ -119,16 +136,12 @@ abstract class RgbRows {
         float red = (argb >> 16) & 0xFF;
         float green = (argb >> 8) & 0xFF;
         float blue = argb & 0xFF;
-        if (alpha) {
-          // Over white: c * a + 255 * (1 - a) = 255 - (255 - c) * a.
-          float a = (argb >>> 24) / 255f;
-          red = 255f - (255f - red) * a;
-          green = 255f - (255f - green) * a;
-          blue = 255f - (255f - blue) * a;
-        }
         rgb[o] = red;
         rgb[o + 1] = green;
         rgb[o + 2] = blue;
+        if (alpha) {
+          overWhite(rgb, o, (argb >>> 24) / 255f);
+        }
       }
     }
   }

@@ -11,6 +11,9 @@ import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Preprocessing on synthetic images whose expected tensors are computed here, independently of
@@ -174,11 +177,13 @@ class PreprocessingPipelineTest {
     BufferedImage bgr = TestImages.bgr(90, 70, pattern);
     BufferedImage intRgb = new BufferedImage(90, 70, BufferedImage.TYPE_INT_RGB);
     BufferedImage intArgb = new BufferedImage(90, 70, BufferedImage.TYPE_INT_ARGB);
+    BufferedImage byteAbgr = new BufferedImage(90, 70, BufferedImage.TYPE_4BYTE_ABGR);
     BufferedImage gray = new BufferedImage(90, 70, BufferedImage.TYPE_BYTE_GRAY);
     for (int y = 0; y < 70; y++) {
       for (int x = 0; x < 90; x++) {
         intRgb.setRGB(x, y, pattern.at(x, y));
         intArgb.setRGB(x, y, 0xFF000000 | pattern.at(x, y));
+        byteAbgr.setRGB(x, y, 0xFF000000 | pattern.at(x, y));
         gray.getRaster().setSample(x, y, 0, x * 7 % 256); // raw raster value, no colour space
       }
     }
@@ -186,6 +191,7 @@ class PreprocessingPipelineTest {
     float[] expected = resample(bgr, squash);
     assertThat(resample(intRgb, squash)).containsExactly(expected);
     assertThat(resample(intArgb, squash)).containsExactly(expected);
+    assertThat(resample(byteAbgr, squash)).containsExactly(expected);
     float[] grayOut = resample(gray, squash);
     for (int i = 0; i < grayOut.length; i += 3) {
       assertThat(grayOut[i]).isEqualTo(expected[i]); // red channel of the pattern = gray value
@@ -194,9 +200,10 @@ class PreprocessingPipelineTest {
     }
   }
 
-  @Test
-  void transparentPixelsAreCompositedOnWhite() {
-    BufferedImage argb = new BufferedImage(20, 20, BufferedImage.TYPE_INT_ARGB);
+  @ParameterizedTest(name = "image type {0}")
+  @ValueSource(ints = {BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_4BYTE_ABGR})
+  void transparentPixelsAreCompositedOnWhite(int type) {
+    BufferedImage argb = new BufferedImage(20, 20, type);
     for (int y = 0; y < 20; y++) {
       for (int x = 0; x < 20; x++) {
         argb.setRGB(x, y, x < 10 ? 0x00000000 : 0x80000000); // transparent, half-opaque black
@@ -206,6 +213,28 @@ class PreprocessingPipelineTest {
         Preprocessing.of(Geometry.SQUASH, Encoding.RAW_UINT8).withSize(20));
     assertThat(out[0]).isEqualTo(255f);
     assertThat(out[(19 * 20 + 19) * 3]).isCloseTo(255f * (1 - 128 / 255f), within(1e-3f));
+  }
+
+  @ParameterizedTest(name = "{0}x{1} -> {3} by {2}")
+  @CsvSource({
+    "3000, 50, SQUASH, 16",
+    "50, 3000, CENTER_CROP, 16",
+    "30, 20, CENTER_CROP, 24",
+    "517, 233, CENTER_CROP, 32",
+    "97, 131, SQUASH, 40"
+  })
+  void resamplingEqualsADirectTwoDimensionalEvaluation(int width, int height, Geometry geometry,
+      int size) {
+    long seed = 31L * width + height;
+    java.util.Random random = new java.util.Random(seed);
+    BufferedImage image = TestImages.bgr(width, height, (x, y) -> random.nextInt(1 << 24));
+    Preprocessing preprocessing = Preprocessing.of(geometry, Encoding.RAW_UINT8).withSize(size);
+    SourceRegion region = SourceRegion.of(preprocessing, width, height);
+    float[] out = resample(image, preprocessing);
+    float[] reference = referenceResample(image, region.x0(), region.y0(), region.x1(),
+        region.y1(), size, size);
+    assertThat(out).as("random image, seed %d", seed)
+        .containsExactly(reference, org.assertj.core.data.Offset.offset(2e-3f));
   }
 
   @Test
