@@ -74,8 +74,8 @@ final class EmbeddingTensorLocator {
     if (pool == null) {
       throw new IOException(
           modelName + " has no pooling node (GlobalAveragePool, QLinearGlobalAveragePool,"
-              + " GlobalMaxPool, spatial ReduceMean or AveragePool) to take the embedding from; name the tensor with embeddingTensor(...); last "
-              + NAMES_SHOWN + " node outputs: " + graph.lastNodeOutputs(NAMES_SHOWN));
+              + " GlobalMaxPool, spatial ReduceMean or AveragePool) to take the embedding from;"
+              + " name the tensor with embeddingTensor(...); last " + NAMES_SHOWN + " node outputs: " + graph.lastNodeOutputs(NAMES_SHOWN));
     }
     String pooled = pool.getOutput(0);
     if (pool.getOpType().startsWith("QLinear")) {

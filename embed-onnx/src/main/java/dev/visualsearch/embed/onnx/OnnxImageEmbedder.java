@@ -40,7 +40,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 public final class OnnxImageEmbedder implements Embedder {
 
-  private final ModelFile model;
+  private final Path modelFile;
+  private final String modelSha256; // the bytes are not kept: the session has its own copy
   private final String tensorName;
   private final Preprocessing preprocessing;
   private final boolean normalize;
@@ -65,7 +66,8 @@ public final class OnnxImageEmbedder implements Embedder {
       OrtEnvironment environment,
       OrtSession session)
       throws OrtException {
-    this.model = model;
+    this.modelFile = model.path();
+    this.modelSha256 = model.sha256();
     this.tensorName = tensorName;
     this.preprocessing = preprocessing;
     this.normalize = normalize;
@@ -102,7 +104,7 @@ public final class OnnxImageEmbedder implements Embedder {
    */
   @Override
   public String fingerprint() {
-    return "onnx:sha256=" + model.sha256() + ";tensor=" + tensorName + ";pre="
+    return "onnx:sha256=" + modelSha256 + ";tensor=" + tensorName + ";pre="
         + preprocessing.describe() + ";l2=" + normalize;
   }
 
@@ -155,7 +157,7 @@ public final class OnnxImageEmbedder implements Embedder {
           throw (IllegalStateException) e;
         }
         throw new EmbeddingException(
-            model.path().getFileName() + ": inference failed on a batch of " + batch.size()
+            modelFile.getFileName() + ": inference failed on a batch of " + batch.size()
                 + " images: " + e.getMessage(), e);
       }
       for (float[] row : rows) {
@@ -179,7 +181,7 @@ public final class OnnxImageEmbedder implements Embedder {
       }
     } catch (OrtException e) {
       throw new IllegalStateException(
-          model.path().getFileName() + ": closing the ONNX Runtime session failed", e);
+          modelFile.getFileName() + ": closing the ONNX Runtime session failed", e);
     } finally {
       lock.writeLock().unlock();
     }
@@ -187,12 +189,12 @@ public final class OnnxImageEmbedder implements Embedder {
 
   /** The model file, absolute (the .onnx file itself when a directory was given). */
   public Path modelFile() {
-    return model.path();
+    return modelFile;
   }
 
   /** The lower-case hex sha256 of the model file as read. */
   public String modelSha256() {
-    return model.sha256();
+    return modelSha256;
   }
 
   /** The name of the tensor the vectors come from (a tensor the loader may have added). */
@@ -212,7 +214,7 @@ public final class OnnxImageEmbedder implements Embedder {
 
   @Override
   public String toString() {
-    return "OnnxImageEmbedder[" + model.path().getFileName() + ", " + fingerprint() + "]";
+    return "OnnxImageEmbedder[" + modelFile.getFileName() + ", " + fingerprint() + "]";
   }
 
   private boolean isClosed() {
@@ -235,7 +237,7 @@ public final class OnnxImageEmbedder implements Embedder {
     lock.readLock().lock();
     try {
       if (closed) {
-        throw new IllegalStateException("embedder is closed: " + model.path().getFileName());
+        throw new IllegalStateException("embedder is closed: " + modelFile.getFileName());
       }
       try (OnnxTensor tensor =
               input.elementType() == InputElementType.FLOAT
@@ -286,7 +288,9 @@ public final class OnnxImageEmbedder implements Embedder {
      * The tensor whose values are the vector: any node output or graph output of the model, for
      * example a classifier's logits. If unset, the output of the last global pooling node
      * (GlobalAveragePool, QLinearGlobalAveragePool, GlobalMaxPool, spatial ReduceMean; else the
-     * last AveragePool), dequantised when the model quantises it.
+     * last AveragePool), dequantised when the model quantises it. Every element per image becomes
+     * a vector component (a [N, C, 1, 1] tensor gives C); a uint8 or int8 tensor is read as its
+     * integer values.
      *
      * @throws NullPointerException if {@code name} is null
      * @throws IllegalArgumentException if {@code name} is empty

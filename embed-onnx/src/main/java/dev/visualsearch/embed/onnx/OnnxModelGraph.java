@@ -152,8 +152,8 @@ final class OnnxModelGraph {
   }
 
   /**
-   * Makes {@code tensor} a graph output (without declaring its type: ONNX Runtime infers it), unless
-   * it is one already.
+   * Makes {@code tensor} a graph output, unless it is one already. Its type is not declared: ONNX
+   * Runtime infers it.
    */
   void addOutput(String tensor) {
     if (!outputNames().contains(tensor)) {

@@ -23,7 +23,10 @@ public final class Preprocessing {
 
   private static final int MAX_SIZE = 8192;
 
-  /** Which part of the image becomes the square model input, and how it is resized. */
+  /**
+   * Which part of the image becomes the square model input, and how it is resized. Immutable and
+   * thread-safe.
+   */
   public enum Geometry {
     /**
      * Resizes the shorter side to {@code round(size / 0.875)} (256 for 224), then crops the
@@ -35,7 +38,10 @@ public final class Preprocessing {
     SQUASH
   }
 
-  /** What number each colour channel value {@code x} in 0..255 becomes. */
+  /**
+   * What number each colour channel value {@code x} in 0..255 becomes. Immutable and
+   * thread-safe.
+   */
   public enum Encoding {
     /** {@code x} itself, as an unsigned byte: for models whose input is uint8. */
     RAW_UINT8(false),

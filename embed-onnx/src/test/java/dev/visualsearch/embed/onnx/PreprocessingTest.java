@@ -13,7 +13,8 @@ class PreprocessingTest {
   @Test
   void describeNamesTheExactRecipe() {
     assertThat(Preprocessing.torchvision().withSize(224).describe())
-        .isEqualTo("center-crop(resize=256,crop=224);mean-std(0.485,0.456,0.406/0.229,0.224,0.225)");
+        .isEqualTo(
+            "center-crop(resize=256,crop=224);mean-std(0.485,0.456,0.406/0.229,0.224,0.225)");
     assertThat(Preprocessing.keras().withSize(224).describe())
         .isEqualTo("center-crop(resize=256,crop=224);symmetric(x/127.5-1)");
     assertThat(Preprocessing.of(Geometry.SQUASH, Encoding.RAW_UINT8).withSize(128).describe())
