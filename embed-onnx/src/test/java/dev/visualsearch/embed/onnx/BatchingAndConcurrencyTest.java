@@ -101,6 +101,44 @@ class BatchingAndConcurrencyTest {
   }
 
   @Test
+  void anEmptyListGivesNoVectors() {
+    assertThat(zoo.embedAll(List.of())).isEmpty();
+  }
+
+  @Test
+  void closingWhileOtherThreadsEmbedLetsThemFinishOrFailCleanly() throws Exception {
+    OnnxImageEmbedder embedder = OnnxImageEmbedder.builder(SharedData.mobileNetV2Zoo()).build();
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(3);
+    try {
+      List<Future<Integer>> futures = new ArrayList<>();
+      for (int t = 0; t < 3; t++) {
+        futures.add(pool.submit(() -> {
+          started.countDown();
+          int done = 0;
+          try {
+            for (int i = 0; i < 200; i++) {
+              assertThat(embedder.embed(images.get(i % images.size()))).hasSize(1280);
+              done++;
+            }
+          } catch (IllegalStateException e) {
+            assertThat(e).hasMessageContaining("embedder is closed");
+          }
+          return done;
+        }));
+      }
+      started.await();
+      Thread.sleep(50);
+      embedder.close(); // waits for running inferences; later calls fail with the message above
+      for (Future<Integer> future : futures) {
+        assertThat(future.get()).isLessThan(200);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void embeddingAfterCloseIsAnError() throws Exception {
     OnnxImageEmbedder embedder = OnnxImageEmbedder.builder(SharedData.mobileNetV2Zoo()).build();
     embedder.close();
