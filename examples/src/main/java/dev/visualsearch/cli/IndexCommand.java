@@ -89,7 +89,10 @@ final class IndexCommand implements Callable<Integer> {
         }
         FolderReport report = search.addFolder(folder, new ProgressPrinter(err));
         for (SkippedFile skipped : report.skipped()) {
-          err.printf("skipped %s: %s%n", skipped.file(), skipped.reason());
+          err.printf(
+              "skipped %s: %s%n",
+              Printable.escape(skipped.file().toString()),
+              Printable.escape(skipped.reason()));
         }
         search.save(out);
         stdout.printf(

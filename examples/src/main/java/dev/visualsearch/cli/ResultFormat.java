@@ -8,23 +8,34 @@ import dev.visualsearch.VisualSearch;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** How {@code search} writes its answers to standard output. */
 enum ResultFormat {
 
-  /** For people: one block per query, one line per hit (rank, score, id, source). */
+  /**
+   * For people: one block per query, one line per hit (rank, score, id, source); control
+   * characters in names are shown as escapes.
+   */
   TEXT {
     @Override
     void write(List<Answer> answers, VisualSearch search, PrintWriter out, PrintWriter err) {
       for (Answer answer : answers) {
-        out.println("query " + answer.query());
+        out.println("query " + Printable.escape(answer.query().toString()));
         int rank = 1;
         for (Hit hit : answer.result().hits()) {
           String source = search.entry(hit.id()).flatMap(e -> e.source()).orElse("");
-          out.printf(Locale.ROOT, "%4d  %.4f  %s  %s%n", rank++, hit.score(), hit.id(), source);
+          out.printf(
+              Locale.ROOT,
+              "%4d  %.4f  %s  %s%n",
+              rank++,
+              hit.score(),
+              Printable.escape(hit.id()),
+              Printable.escape(source));
         }
       }
     }
@@ -73,15 +84,16 @@ enum ResultFormat {
   TREC {
     @Override
     void write(List<Answer> answers, VisualSearch search, PrintWriter out, PrintWriter err) {
+      Set<String> reported = new HashSet<>();
       for (Answer answer : answers) {
-        String qid = token(answer.query().getFileName().toString(), "query", err);
+        String qid = token(answer.query().getFileName().toString(), "query", err, reported);
         int rank = 1;
         for (Hit hit : answer.result().hits()) {
           out.printf(
               Locale.ROOT,
               "%s Q0 %s %d %.6f visualsearch%n",
               qid,
-              token(hit.id(), "id", err),
+              token(hit.id(), "id", err, reported),
               rank++,
               hit.score());
         }
@@ -97,12 +109,17 @@ enum ResultFormat {
   abstract void write(List<Answer> answers, VisualSearch search, PrintWriter out, PrintWriter err)
       throws IOException;
 
-  private static String token(String value, String what, PrintWriter err) {
+  /** {@code value} with whitespace replaced by '_', noted once per value on stderr. */
+  private static String token(String value, String what, PrintWriter err, Set<String> reported) {
     if (!WHITESPACE.matcher(value).find()) {
       return value;
     }
     String replaced = WHITESPACE.matcher(value).replaceAll("_");
-    err.println("note: " + what + " '" + value + "' holds whitespace; written as '" + replaced + "'");
+    if (reported.add(value)) {
+      err.println(
+          "note: " + what + " '" + Printable.escape(value) + "' holds whitespace; written as '"
+              + replaced + "'");
+    }
     return replaced;
   }
 }

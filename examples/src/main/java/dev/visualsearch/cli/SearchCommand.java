@@ -1,6 +1,7 @@
 package dev.visualsearch.cli;
 
 import dev.visualsearch.CollectionInfo;
+import dev.visualsearch.IncompatibleCollectionException;
 import dev.visualsearch.SearchResult;
 import dev.visualsearch.VisualSearch;
 import dev.visualsearch.embed.onnx.OnnxImageEmbedder;
@@ -72,15 +73,14 @@ final class SearchCommand implements Callable<Integer> {
     int failed = 0;
     try (OnnxImageEmbedder embedder =
             modelOptions.load(modelPath, info.attributes().get(ModelOptions.TENSOR_ATTRIBUTE));
-        VisualSearch search =
-            VisualSearch.builder().embedder(embedder).index(FlatIndex.factory()).open(index)) {
+        VisualSearch search = open(embedder, info)) {
       for (Path image : images) {
         try {
           SearchResult result = search.search(image, k);
           answers.add(new ResultFormat.Answer(image, result));
         } catch (IOException e) {
           // One unreadable query must not cost the answers to the others.
-          err.println("visualsearch search: " + VisualSearchCli.explain(e));
+          err.println("visualsearch search: " + Printable.escape(VisualSearchCli.explain(e)));
           failed++;
         }
       }
@@ -88,6 +88,18 @@ final class SearchCommand implements Callable<Integer> {
     }
     spec.commandLine().getOut().flush();
     return failed == 0 ? 0 : VisualSearchCli.FAILED;
+  }
+
+  private VisualSearch open(OnnxImageEmbedder embedder, CollectionInfo info) throws IOException {
+    try {
+      return VisualSearch.builder().embedder(embedder).index(FlatIndex.factory()).open(index);
+    } catch (IncompatibleCollectionException e) {
+      String recorded = info.attributes().get(ModelOptions.MODEL_ATTRIBUTE);
+      throw new IncompatibleCollectionException(
+          e.getMessage()
+              + (recorded == null ? "" : "\nIt was indexed with " + recorded + "; this search used "
+                  + embedder.modelFile() + "."));
+    }
   }
 
   private Path modelOf(CollectionInfo info) {

@@ -7,6 +7,7 @@ import dev.visualsearch.VisualSearch;
 import dev.visualsearch.embed.onnx.OnnxImageEmbedder;
 import dev.visualsearch.index.flat.FlatIndex;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * The library in ten lines: index a folder, search it with an image, save the collection.
@@ -33,7 +34,7 @@ public final class QuickStart {
       System.out.printf("indexed %d images, skipped %d%n", report.added(), report.skipped().size());
       SearchResult result = search.search(query, 5);
       for (Hit hit : result.hits()) {
-        System.out.printf("%.3f  %s%n", hit.score(), hit.id());
+        System.out.printf(Locale.ROOT, "%.3f  %s%n", hit.score(), hit.id());
       }
       if (args.length > 3) {
         search.save(Path.of(args[3]));

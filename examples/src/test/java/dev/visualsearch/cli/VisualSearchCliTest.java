@@ -48,7 +48,7 @@ class VisualSearchCliTest {
     }
     long images =
         filesUnder(SharedData.data(""), "").stream()
-            .filter(p -> p.toString().matches("(?i).*\\.(jpe?g|png|gif|bmp|tiff?|webp)$"))
+            .filter(p -> p.getFileName().toString().matches("(?i).*\\.(jpe?g|png|gif|bmp|tiff?|webp)"))
             .count();
     long expectedIndexed = images - badFiles.size();
     assertThat(indexRun.out())
@@ -88,6 +88,30 @@ class VisualSearchCliTest {
   }
 
   @Test
+  void controlCharactersInIdsAreEscapedInTextAndReplacedInTrec() throws IOException {
+    // The tuxpaint folders of the shared data end in a carriage return ("animals-mammals\r").
+    Path query;
+    try (Stream<Path> files = Files.walk(SharedData.data("tuxpaint"))) {
+      query = files.filter(p -> p.toString().endsWith(".png")).sorted().findFirst().orElseThrow();
+    }
+    assertThat(query.toString()).contains("\r");
+
+    CliRun text = CliRun.of("search", query.toString(), "--index", index.toString(), "-k", "1");
+    assertThat(text.exitCode()).isZero();
+    assertThat(text.out()).doesNotContain("\r").contains("\\r/");
+
+    CliRun json =
+        CliRun.of("search", query.toString(), "--index", index.toString(), "-k", "1", "--format", "json");
+    assertThat(json.out()).doesNotContain("\r").contains("\\r/");
+
+    CliRun trec =
+        CliRun.of("search", query.toString(), "--index", index.toString(), "-k", "1", "--format", "trec");
+    assertThat(trec.out()).doesNotContain("\r").contains("_/");
+    assertThat(trec.out().split(" ")).hasSize(6);
+    assertThat(trec.err()).contains("holds whitespace");
+  }
+
+  @Test
   void anUnreadableQueryFailsWithTheReasonButTheOthersAreAnswered() {
     CliRun run =
         CliRun.of(
@@ -114,7 +138,10 @@ class VisualSearchCliTest {
             "--model",
             SharedData.model("mobilenetv2-int8-st").toString());
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).contains("another embedder").contains("mobilenet");
+    assertThat(run.err())
+        .contains("another embedder")
+        .contains("It was indexed with " + SharedData.mobileNetV2Zoo())
+        .contains("this search used " + SharedData.mobileNetV2St());
   }
 
   @Test

@@ -67,9 +67,10 @@ class PairsRetrievalTest {
           modelDirectory, report.added(), queriesWithPartnerFirst, queriesWithPartnerInTop3,
           groupsWithBothInTop3, groupsWithEitherInTop3, table);
 
-      // "Most groups": more than half of the 11 find their partner in the top 3.
-      assertThat(groupsWithEitherInTop3).isGreaterThanOrEqualTo(6);
-      assertThat(queriesWithPartnerInTop3).isGreaterThanOrEqualTo(11);
+      // Measured here: 11/11 groups with both queries in the top 3 for both models (22/22 and
+      // 21/22 partners first). int8 kernels differ a little between CPUs, so leave some margin.
+      assertThat(groupsWithBothInTop3).isGreaterThanOrEqualTo(9);
+      assertThat(queriesWithPartnerInTop3).isGreaterThanOrEqualTo(19);
     }
   }
 
