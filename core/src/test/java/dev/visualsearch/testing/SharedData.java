@@ -1,7 +1,14 @@
 package dev.visualsearch.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Locates the read-only models and photos in {@code ../shared} beside the checkout. Maven passes
@@ -37,6 +44,24 @@ public final class SharedData {
   /** The STMicroelectronics MobileNetV2 int8 model (uint8 NHWC input, raw RGB). */
   public static Path mobileNetV2St() {
     return model("mobilenetv2-int8-st/mobilenet_v2_1.0_224_int8_per_tensor.onnx");
+  }
+
+  /**
+   * The same-object groups of {@code data/pairs/groups.csv}, in file order: group name → the paths
+   * of its photos relative to {@code shared/data} (e.g. {@code "pairs/box.png"}).
+   */
+  public static Map<String, List<String>> pairGroups() {
+    Map<String, List<String>> groups = new LinkedHashMap<>();
+    try {
+      List<String> lines = Files.readAllLines(data("pairs/groups.csv"), StandardCharsets.UTF_8);
+      for (String line : lines.subList(1, lines.size())) {
+        String[] fields = line.strip().split(",");
+        groups.computeIfAbsent(fields[0], g -> new ArrayList<>()).add("pairs/" + fields[1]);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return groups;
   }
 
   private static Path existing(Path path) {

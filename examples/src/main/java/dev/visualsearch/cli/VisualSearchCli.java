@@ -53,9 +53,11 @@ public final class VisualSearchCli implements Runnable {
     return commandLine;
   }
 
+  /** Without a command there is nothing to do: a usage error (exit code 2). */
   @Override
   public void run() {
-    spec.commandLine().usage(spec.commandLine().getErr());
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Missing required command: index, search or info");
   }
 
   /** A message a person understands: the JDK's file exceptions say only the path. */

@@ -151,6 +151,10 @@ class VisualSearchCliTest {
     assertThat(noIndex.exitCode()).isEqualTo(1);
     assertThat(noIndex.err()).contains("not a visualsearch collection");
 
+    CliRun noCommand = CliRun.of();
+    assertThat(noCommand.exitCode()).isEqualTo(2);
+    assertThat(noCommand.err()).contains("Missing required command").contains("Usage: visualsearch");
+
     CliRun usage = CliRun.of("search", "--index", index.toString());
     assertThat(usage.exitCode()).isEqualTo(2);
     assertThat(usage.err()).contains("Missing required parameter");

@@ -9,10 +9,6 @@ import dev.visualsearch.embed.onnx.OnnxImageEmbedder;
 import dev.visualsearch.index.flat.FlatIndex;
 import dev.visualsearch.testing.SharedData;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +24,8 @@ class PairsRetrievalTest {
   @ParameterizedTest
   @ValueSource(strings = {"mobilenetv2-12-int8", "mobilenetv2-int8-st"})
   void partnersRankInTheTopThreeForMostGroups(String modelDirectory) throws IOException {
-    Map<String, List<String>> groups = readGroups();
+    Map<String, List<String>> groups = SharedData.pairGroups();
+    assertThat(groups).hasSize(11).allSatisfy((name, paths) -> assertThat(paths).hasSize(2));
     try (OnnxImageEmbedder embedder =
             OnnxImageEmbedder.builder(SharedData.model(modelDirectory)).build();
         VisualSearch search =
@@ -72,17 +69,5 @@ class PairsRetrievalTest {
       assertThat(groupsWithBothInTop3).isGreaterThanOrEqualTo(9);
       assertThat(queriesWithPartnerInTop3).isGreaterThanOrEqualTo(19);
     }
-  }
-
-  /** group name → its two paths relative to {@code shared/data}. */
-  private static Map<String, List<String>> readGroups() throws IOException {
-    Map<String, List<String>> groups = new LinkedHashMap<>();
-    List<String> lines = Files.readAllLines(SharedData.data("pairs/groups.csv"));
-    for (String line : lines.subList(1, lines.size())) {
-      String[] fields = line.split(",");
-      groups.computeIfAbsent(fields[0], g -> new ArrayList<>()).add("pairs/" + fields[1]);
-    }
-    assertThat(groups).hasSize(11).allSatisfy((name, paths) -> assertThat(paths).hasSize(2));
-    return groups;
   }
 }

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.visualsearch.testing.SharedData;
 import java.awt.image.BufferedImage;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -32,12 +31,11 @@ class PairRetrievalTest {
   void mostPhotosFindTheirPartnerFirst(String label, Path model) throws Exception {
     List<String> groups = new ArrayList<>();
     List<BufferedImage> images = new ArrayList<>();
-    List<String> lines =
-        Files.readAllLines(SharedData.data("pairs/groups.csv"), StandardCharsets.UTF_8);
-    for (String line : lines.subList(1, lines.size())) {
-      String[] fields = line.split(",");
-      groups.add(fields[0]);
-      images.add(TestImages.read("pairs/" + fields[1]));
+    for (Map.Entry<String, List<String>> group : SharedData.pairGroups().entrySet()) {
+      for (String path : group.getValue()) {
+        groups.add(group.getKey());
+        images.add(TestImages.read(path));
+      }
     }
     assertThat(images).hasSize(22);
 
