@@ -3,6 +3,7 @@ package dev.visualsearch.index.flat;
 import dev.visualsearch.Hit;
 import dev.visualsearch.Metric;
 import dev.visualsearch.SearchResult;
+import dev.visualsearch.vector.VectorKernels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -45,8 +46,8 @@ final class ExactScan {
       }
       float score =
           l2
-              ? -ScalarKernels.squaredDistance(query, 0, vectors, offset, dimension)
-              : ScalarKernels.dot(query, 0, vectors, offset, dimension);
+              ? -VectorKernels.squaredDistance(query, 0, vectors, offset, dimension)
+              : VectorKernels.dot(query, 0, vectors, offset, dimension);
       if (score != score) {
         // Only an inner product of huge finite values gets here (∞ − ∞ after float overflow):
         // rank it last rather than let NaN, which compares false both ways, corrupt the heap.

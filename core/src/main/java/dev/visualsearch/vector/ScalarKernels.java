@@ -1,4 +1,4 @@
-package dev.visualsearch.index.flat;
+package dev.visualsearch.vector;
 
 /**
  * Plain-Java vector kernels over {@code float[]} slices, the hot loop of the exact scan.
@@ -6,16 +6,24 @@ package dev.visualsearch.index.flat;
  * <p>Each kernel keeps four independent accumulators: a single running sum makes every addition
  * wait for the previous one (Java may not reorder float additions), while four sums let the CPU
  * overlap them and let the JIT unroll the loop. The result therefore differs from a left-to-right
- * sum by rounding only. To be replaced by the SIMD kernels shared from core.
+ * sum by rounding only.
  *
  * <p>Stateless and thread-safe.
  */
-final class ScalarKernels {
+final class ScalarKernels implements VectorKernels.Implementation {
+
+  static final ScalarKernels INSTANCE = new ScalarKernels();
 
   private ScalarKernels() {}
 
+  @Override
+  public String name() {
+    return "scalar";
+  }
+
   /** {@code Σ a[aOffset + i] · b[bOffset + i]} for {@code i < length}. */
-  static float dot(float[] a, int aOffset, float[] b, int bOffset, int length) {
+  @Override
+  public float dot(float[] a, int aOffset, float[] b, int bOffset, int length) {
     float s0 = 0;
     float s1 = 0;
     float s2 = 0;
@@ -35,7 +43,8 @@ final class ScalarKernels {
   }
 
   /** {@code Σ (a[aOffset + i] − b[bOffset + i])²} for {@code i < length}. */
-  static float squaredDistance(float[] a, int aOffset, float[] b, int bOffset, int length) {
+  @Override
+  public float squaredDistance(float[] a, int aOffset, float[] b, int bOffset, int length) {
     float s0 = 0;
     float s1 = 0;
     float s2 = 0;

@@ -1,4 +1,4 @@
-package dev.visualsearch.index.flat;
+package dev.visualsearch.vector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
@@ -16,12 +16,14 @@ class ScalarKernelsTest {
 
   @Test
   void dotAndSquaredDistanceMatchReference() {
-    Random random = TestVectors.seeded("kernels", 99L);
+    long seed = 99L;
+    System.out.println("kernels: seed=" + seed);
+    Random random = new Random(seed);
     for (int length : LENGTHS) {
       int aOffset = random.nextInt(5);
       int bOffset = random.nextInt(5);
-      float[] a = TestVectors.gaussian(random, aOffset + length + 3);
-      float[] b = TestVectors.gaussian(random, bOffset + length + 3);
+      float[] a = gaussian(random, aOffset + length + 3);
+      float[] b = gaussian(random, bOffset + length + 3);
       double dot = 0;
       double distance = 0;
       for (int i = 0; i < length; i++) {
@@ -32,10 +34,10 @@ class ScalarKernelsTest {
       // Rounding grows with the number of terms; 1e-6 per term is generous for float.
       float tolerance = 1e-6f * (length + 1) * 4;
 
-      assertThat(ScalarKernels.dot(a, aOffset, b, bOffset, length))
+      assertThat(ScalarKernels.INSTANCE.dot(a, aOffset, b, bOffset, length))
           .as("dot, length %d", length)
           .isCloseTo((float) dot, offset(tolerance));
-      assertThat(ScalarKernels.squaredDistance(a, aOffset, b, bOffset, length))
+      assertThat(ScalarKernels.INSTANCE.squaredDistance(a, aOffset, b, bOffset, length))
           .as("squared distance, length %d", length)
           .isCloseTo((float) distance, offset(tolerance * 2));
     }
@@ -46,7 +48,15 @@ class ScalarKernelsTest {
     float[] a = {0, 1, 2, 3, 4, 5, 6};
     float[] b = {9, 1, 1, 2, 2, 3, 3, 0};
 
-    assertThat(ScalarKernels.dot(a, 1, b, 1, 6)).isEqualTo(1 + 2 + 6 + 8 + 15 + 18);
-    assertThat(ScalarKernels.squaredDistance(a, 0, b, 2, 6)).isEqualTo(1 + 1 + 0 + 0 + 1 + 25);
+    assertThat(ScalarKernels.INSTANCE.dot(a, 1, b, 1, 6)).isEqualTo(1 + 2 + 6 + 8 + 15 + 18);
+    assertThat(ScalarKernels.INSTANCE.squaredDistance(a, 0, b, 2, 6)).isEqualTo(1 + 1 + 0 + 0 + 1 + 25);
+  }
+
+  private static float[] gaussian(Random random, int length) {
+    float[] vector = new float[length];
+    for (int i = 0; i < length; i++) {
+      vector[i] = (float) random.nextGaussian();
+    }
+    return vector;
   }
 }
