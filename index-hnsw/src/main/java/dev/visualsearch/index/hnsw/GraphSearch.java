@@ -30,6 +30,9 @@ final class GraphSearch {
   /** How many nodes the filter is tried on to estimate how many it accepts. */
   static final int FILTER_SAMPLE = 128;
 
+  /** The fractional part of the golden ratio. */
+  private static final double GOLDEN_FRACTION = 0.6180339887498949;
+
   private GraphSearch() {}
 
   /**
@@ -90,18 +93,22 @@ final class GraphSearch {
   }
 
   /**
-   * How many live items {@code filter} accepts, projected from a sample of live nodes at evenly
-   * spaced positions (the same positions for every query, so results are reproducible); 0 when
-   * the sample holds no accepted node.
+   * How many live items {@code filter} accepts, projected from a sample of nodes; 0 when the
+   * sample holds no accepted item. The sample is the same for every query, so results are
+   * reproducible, and follows the golden-ratio (Weyl) sequence rather than a fixed stride: a
+   * stride would line up with filters on a period ("every other id") and see none of what they
+   * accept.
    */
   static long estimateAccepted(String[] idOf, int nodes, int live, Predicate<String> filter) {
-    int step = Math.max(1, nodes / FILTER_SAMPLE);
     int sampled = 0;
     int accepted = 0;
-    for (int node = step / 2; node < nodes && sampled < FILTER_SAMPLE; node += step) {
-      String id = idOf[node];
+    double position = 0.5;
+    for (int i = 0; i < 2 * FILTER_SAMPLE && sampled < FILTER_SAMPLE; i++) {
+      position += GOLDEN_FRACTION;
+      position -= Math.floor(position);
+      String id = idOf[(int) (position * nodes)];
       if (id == null) {
-        continue;
+        continue; // deleted; tombstones are at most a quarter of the nodes
       }
       sampled++;
       if (filter.test(id)) {
