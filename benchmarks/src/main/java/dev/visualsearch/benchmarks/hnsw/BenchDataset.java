@@ -45,7 +45,8 @@ record BenchDataset(String spec, Metric metric, float[][] vectors, float[][] que
     int count = Integer.parseInt(parts[1]);
     int dimension = Integer.parseInt(parts[2]);
     Path dir = MatrixCache.directory();
-    String stem = kind + "-" + count + "-" + dimension;
+    // The image set's cache name carries the version of its augmentations: a change makes a new set.
+    String stem = (kind.equals("images") ? "images-v2" : kind) + "-" + count + "-" + dimension;
     Path vectorsFile = dir.resolve(stem + ".vectors");
     Path truthFile = dir.resolve(stem + ".truth");
     Metric metric;

@@ -27,9 +27,4 @@ record HnswParams(
   int maxConnUpper() {
     return m;
   }
-
-  /** The same settings with another number of build threads (not saved with an index). */
-  HnswParams withBuildThreads(int threads) {
-    return new HnswParams(dimension, metric, m, efConstruction, efSearch, seed, threads);
-  }
 }

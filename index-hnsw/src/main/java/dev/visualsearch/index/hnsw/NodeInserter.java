@@ -92,29 +92,62 @@ final class NodeInserter {
     int max = level == 0 ? newNodeMaxConn0 : graph.maxConnections(level);
     long[] selected = scratch.selected;
     int chosen = NeighbourSelector.select(candidates, count, max, node, vectors, selected);
-    int[] links = scratch.links;
-    for (int i = 0; i < chosen; i++) {
-      links[i] = ScoredNode.node(selected[i]);
+    if (locks == null) {
+      setOwnNeighbours(node, level, selected, chosen, scratch);
+    } else {
+      synchronized (locks.of(node)) {
+        setOwnNeighbours(node, level, selected, chosen, scratch);
+      }
     }
-    setNeighbours(node, level, links, chosen);
     for (int i = 0; i < chosen; i++) {
       link(ScoredNode.node(selected[i]), node, level, ScoredNode.score(selected[i]), scratch);
     }
   }
 
+  /**
+   * Sets the chosen neighbours of {@code node}. In a concurrent build another thread may already
+   * have linked its own new node into this list (it reached the node through a layer above while
+   * this insertion was still searching lower down); those links are kept as candidates rather
+   * than overwritten, so that no thread's work is lost.
+   */
+  private void setOwnNeighbours(
+      int node, int level, long[] selected, int chosen, SearchScratch scratch) {
+    int[] links = scratch.links;
+    int existing = graph.neighbours(node, level, links);
+    if (existing == 0) {
+      for (int i = 0; i < chosen; i++) {
+        links[i] = ScoredNode.node(selected[i]);
+      }
+      graph.setNeighbours(node, level, links, chosen);
+      return;
+    }
+    long[] merged = scratch.merged;
+    int count = 0;
+    for (int i = 0; i < chosen; i++) {
+      merged[count++] = selected[i];
+    }
+    for (int i = 0; i < existing; i++) {
+      boolean known = false;
+      for (int j = 0; j < chosen && !known; j++) {
+        known = ScoredNode.node(selected[j]) == links[i];
+      }
+      if (!known) {
+        merged[count++] = ScoredNode.encode(vectors.scoreBetween(node, links[i]), links[i]);
+      }
+    }
+    sortDescending(merged, count);
+    long[] kept = scratch.pruned;
+    int keptCount =
+        NeighbourSelector.select(merged, count, graph.maxConnections(level), node, vectors, kept);
+    for (int i = 0; i < keptCount; i++) {
+      links[i] = ScoredNode.node(kept[i]);
+    }
+    graph.setNeighbours(node, level, links, keptCount);
+  }
+
   /** The width of the beam searches that find a new node's neighbours. */
   int efConstruction() {
     return efConstruction;
-  }
-
-  private void setNeighbours(int node, int level, int[] links, int count) {
-    if (locks == null) {
-      graph.setNeighbours(node, level, links, count);
-    } else {
-      synchronized (locks.of(node)) {
-        graph.setNeighbours(node, level, links, count);
-      }
-    }
   }
 
   /** Adds {@code node} to the list of {@code neighbour} on {@code level}; {@code score} is theirs. */

@@ -27,6 +27,7 @@ final class SearchScratch {
   final long[] selected;
   final long[] linkKeys;
   final long[] pruned;
+  final long[] merged;
   final int[] links;
 
   SearchScratch(int dimension, int maxConnections) {
@@ -36,6 +37,7 @@ final class SearchScratch {
     selected = new long[maxConnections + 1];
     linkKeys = new long[maxConnections + 1];
     pruned = new long[maxConnections + 1];
+    merged = new long[2 * maxConnections + 2];
     links = new int[maxConnections + 1];
   }
 
