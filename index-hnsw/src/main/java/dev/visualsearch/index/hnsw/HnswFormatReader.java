@@ -39,6 +39,11 @@ final class HnswFormatReader {
 
   /** Reads {@code file}; see {@link HnswIndex#open} and {@link HnswIndex#openMapped}. */
   static HnswIndex read(Path file, boolean mapped) throws IOException {
+    return read(file, mapped, MappedFile.DEFAULT_CHUNK_BYTES);
+  }
+
+  /** As {@link #read(Path, boolean)}, mapping in chunks of at most {@code maxChunkBytes}. */
+  static HnswIndex read(Path file, boolean mapped, long maxChunkBytes) throws IOException {
     // The channel used for mapping is opened first, so the size and the checked content below
     // are those of the same file even if another process replaces it meanwhile.
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
@@ -70,7 +75,7 @@ final class HnswFormatReader {
       long vectorsOffset = position + padding;
       long level0Offset = vectorsOffset + (long) n * params.dimension() * Float.BYTES;
       return mapped
-          ? readMapped(input, channel, header, vectorsOffset, level0Offset)
+          ? readMapped(input, channel, header, vectorsOffset, level0Offset, maxChunkBytes)
           : readHeap(input, header);
     }
   }
@@ -119,16 +124,21 @@ final class HnswFormatReader {
   }
 
   private static HnswIndex readMapped(
-      FormatInput input, FileChannel channel, Header header, long vectorsOffset, long level0Offset)
+      FormatInput input,
+      FileChannel channel,
+      Header header,
+      long vectorsOffset,
+      long level0Offset,
+      long maxChunkBytes)
       throws IOException {
     HnswParams params = header.params;
     int n = header.nodes;
     int dimension = params.dimension();
     int stride0 = params.maxConn0() + 1;
     int strideUpper = params.maxConnUpper() + 1;
-    MappedFile mapping = new MappedFile();
+    MappedFile mapping = new MappedFile(maxChunkBytes);
     try {
-      int vectorsPerChunk = MappedFile.recordsPerChunk((long) dimension * Float.BYTES);
+      int vectorsPerChunk = mapping.recordsPerChunk((long) dimension * Float.BYTES);
       FloatBuffer[] vectorChunks = mapping.mapFloats(channel, vectorsOffset, n, dimension);
       MappedVectors vectors =
           new MappedVectors(
@@ -138,7 +148,7 @@ final class HnswFormatReader {
         vectors.copyTo(node, row, 0);
         checkVector(input, row, params.metric(), node);
       }
-      int recordsPerChunk = MappedFile.recordsPerChunk((long) stride0 * Integer.BYTES);
+      int recordsPerChunk = mapping.recordsPerChunk((long) stride0 * Integer.BYTES);
       IntBuffer[] level0 = mapping.mapInts(channel, level0Offset, n, stride0);
       LinkChecker checker = new LinkChecker(input, header);
       int[] record = new int[stride0];
@@ -160,11 +170,11 @@ final class HnswFormatReader {
         for (int node = 0; node < n; node++) {
           upperRecords += header.levels[node];
         }
-        MappedFile upperMapping = new MappedFile();
+        MappedFile upperMapping = new MappedFile(maxChunkBytes);
         try {
           IntBuffer[] chunks =
               upperMapping.mapInts(channel, upperOffset, (int) upperRecords, strideUpper);
-          int upperChunk = MappedFile.recordsPerChunk((long) strideUpper * Integer.BYTES);
+          int upperChunk = upperMapping.recordsPerChunk((long) strideUpper * Integer.BYTES);
           long recordIndex = 0;
           for (int node = 0; node < n; node++) {
             int levels = header.levels[node];

@@ -15,9 +15,9 @@ import java.util.List;
 
 /**
  * The mapped regions of one index file, and their release. A region of records is mapped in
- * chunks of a power-of-two number of records, each under 1 GiB: a single {@link MappedByteBuffer}
- * cannot exceed 2 GiB, and a power of two turns "which chunk, which record" into a shift and a
- * mask.
+ * chunks of a power-of-two number of records, each within 1 GiB: a single {@link
+ * MappedByteBuffer} cannot exceed 2 GiB, and a power of two turns "which chunk, which record" into
+ * a shift and a mask.
  *
  * <p>Java 17 has no public way to unmap a buffer before the garbage collector finds it; {@link
  * #close} uses {@code sun.misc.Unsafe.invokeCleaner} (module {@code jdk.unsupported}) where it is
@@ -29,16 +29,23 @@ import java.util.List;
  */
 final class MappedFile implements Closeable {
 
-  private static final long MAX_CHUNK_BYTES = 1L << 30;
+  /** The largest chunk mapped at once. */
+  static final long DEFAULT_CHUNK_BYTES = 1L << 30;
 
   private final List<MappedByteBuffer> buffers = new ArrayList<>();
+  private final long maxChunkBytes;
+
+  /** @param maxChunkBytes the largest chunk to map; tests lower it to exercise many chunks */
+  MappedFile(long maxChunkBytes) {
+    this.maxChunkBytes = maxChunkBytes;
+  }
 
   /**
    * The number of records of {@code recordBytes} bytes per chunk: the largest power of two whose
-   * chunk stays within 1 GiB (at least one record).
+   * chunk stays within the chunk limit (at least one record).
    */
-  static int recordsPerChunk(long recordBytes) {
-    long records = Math.max(1, MAX_CHUNK_BYTES / recordBytes);
+  int recordsPerChunk(long recordBytes) {
+    long records = Math.max(1, maxChunkBytes / recordBytes);
     return Integer.highestOneBit((int) Math.min(records, 1 << 30));
   }
 

@@ -12,8 +12,9 @@ import java.util.Arrays;
  * <p>The node's vector and layers must be in place before {@link #insert} is called. Without
  * {@link NodeLocks} an inserter is for one thread, and a sequence of insertions gives the same
  * graph bit for bit on every run. With them several threads insert at once: each list is read
- * and written under its node's monitor, and a node that raises the top layer is inserted under
- * the entry lock, so that the entry point never names a node whose upper lists are still empty.
+ * and written under its node's monitor, and a node that raises the top layer is connected under
+ * the entry lock before it becomes the entry point, so that no search starts from a node not yet
+ * linked into the layers below, and two such nodes cannot both take the place.
  *
  * <p>Thread-safe when built with locks; otherwise for one thread.
  */

@@ -102,6 +102,28 @@ class HnswPersistenceTest {
     }
   }
 
+  /** Large files are mapped in chunks; small chunks here put chunk edges inside the test data. */
+  @Test
+  void aMappedIndexInManySmallChunksAnswersAsTheHeapOne() throws IOException {
+    SplittableRandom random = TestVectors.seeded("chunks", 8L);
+    float[][] vectors = TestVectors.clustered(random, N + QUERIES);
+    HnswIndex saved = HnswIndex.builder(64, Metric.L2).m(6).buildThreads(1).build();
+    Recall.fill(saved, Arrays.copyOf(vectors, N));
+    Path file = dir.resolve("index.hnsw");
+    saved.save(file);
+
+    // 4 KiB chunks: 16 vectors of 64 floats, 78 layer-0 records of 13 ints, 585 upper records.
+    try (HnswIndex chunked = HnswFormatReader.read(file, true, 4096)) {
+      for (int q = N; q < N + QUERIES; q++) {
+        assertThat(chunked.search(vectors[q], 10, null, 40))
+            .isEqualTo(saved.search(vectors[q], 10, null, 40));
+      }
+      for (int i = 0; i < N; i += 97) {
+        assertThat(chunked.vector("v" + i)).get().isEqualTo(saved.vector("v" + i).orElseThrow());
+      }
+    }
+  }
+
   @Test
   void aMappedIndexCanBeSavedOverItsOwnFile() throws IOException {
     HnswIndex index = HnswIndex.builder(2, Metric.L2).buildThreads(1).build();
