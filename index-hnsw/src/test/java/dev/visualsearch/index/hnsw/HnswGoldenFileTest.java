@@ -1,8 +1,10 @@
 package dev.visualsearch.index.hnsw;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.visualsearch.Metric;
+import dev.visualsearch.vector.VectorKernels;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -46,18 +48,31 @@ class HnswGoldenFileTest {
   }
 
   /**
-   * While version 1 is the version written, saving its content reproduces the file byte for
-   * byte, and so does building the same index again (the build is reproducible). When a new
-   * version is introduced this test changes; the one above must not.
+   * While version 1 is the version written, saving its content reproduces the file byte for byte.
+   * When a new version is introduced this test changes; the one above must not.
    */
   @Test
   void savingTheGoldenContentReproducesTheFile() throws Exception {
     Path resaved = dir.resolve("resaved");
     HnswIndex.open(golden()).save(resaved);
+
+    assertThat(Files.readAllBytes(resaved)).isEqualTo(Files.readAllBytes(golden()));
+  }
+
+  /**
+   * Building the golden index again gives the same file: the build is reproducible. Which links
+   * a build chooses depends on the rounding of the scores, and the file was written with the
+   * scalar kernels; the SIMD kernels (with the Vector API) round differently and build another,
+   * equally valid graph, so the comparison holds for the scalar kernels only.
+   */
+  @Test
+  void rebuildingTheGoldenIndexReproducesTheFile() throws Exception {
+    assumeTrue(
+        VectorKernels.implementationName().equals("scalar"),
+        "the golden file was built with the scalar kernels, not " + VectorKernels.implementationName());
     Path regenerated = dir.resolve("regenerated");
     GoldenFileGenerator.version1Index().save(regenerated);
 
-    assertThat(Files.readAllBytes(resaved)).isEqualTo(Files.readAllBytes(golden()));
     assertThat(Files.readAllBytes(regenerated)).isEqualTo(Files.readAllBytes(golden()));
   }
 
