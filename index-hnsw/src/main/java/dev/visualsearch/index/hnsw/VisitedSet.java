@@ -3,43 +3,56 @@ package dev.visualsearch.index.hnsw;
 import java.util.Arrays;
 
 /**
- * The nodes one graph search has already scored. Each node has a slot holding the number of the
- * search that last visited it; starting a new search increments that number, which empties the
- * set in constant time instead of clearing an array as large as the graph.
+ * The nodes one graph search has already scored: a bit per node, and the list of words that hold
+ * a set bit, so that emptying the set for the next search clears only those words.
+ *
+ * <p>A bit rather than a search-number per node keeps the set small enough to stay in the
+ * fastest caches (100 000 nodes: 12.5 KB instead of 400 KB): a search tests a node's bit for
+ * every neighbour it meets, and these tests would otherwise miss the cache as often as the vector
+ * reads they guard. The dirty-word list makes emptying cost what the search visited, not the size
+ * of the graph.
  *
  * <p>Not thread-safe: one per search, reused by later searches on the same thread.
  */
 final class VisitedSet {
 
-  private int[] marks = new int[0];
-  private int generation;
+  private long[] bits = new long[0];
+  private int[] dirty = new int[64];
+  private int dirtyCount;
 
   /** Empties the set and makes room for nodes {@code [0, nodes)}. */
   void reset(int nodes) {
-    if (marks.length < nodes) {
-      // Grow with headroom: an index that is being added to would otherwise regrow every search.
-      marks = new int[nodes + (nodes >> 3) + 16];
-      generation = 0;
+    for (int i = 0; i < dirtyCount; i++) {
+      bits[dirty[i]] = 0;
     }
-    generation++;
-    if (generation == 0) {
-      // The counter wrapped around after 2³² searches: old marks could now look current.
-      Arrays.fill(marks, 0);
-      generation = 1;
+    dirtyCount = 0;
+    int words = (nodes + 63) >>> 6;
+    if (bits.length < words) {
+      // Grow with headroom: an index that is being added to would otherwise regrow every search.
+      bits = new long[words + (words >> 3) + 1];
     }
   }
 
   /** Marks {@code node} visited and says whether it was not visited before. */
   boolean visit(int node) {
-    if (marks[node] == generation) {
+    int index = node >>> 6;
+    long word = bits[index];
+    long bit = 1L << node; // the shift uses the low six bits of node
+    if ((word & bit) != 0) {
       return false;
     }
-    marks[node] = generation;
+    if (word == 0) {
+      if (dirtyCount == dirty.length) {
+        dirty = Arrays.copyOf(dirty, dirtyCount * 2);
+      }
+      dirty[dirtyCount++] = index;
+    }
+    bits[index] = word | bit;
     return true;
   }
 
-  /** Whether {@code node} was visited in the current search. */
+  /** Whether {@code node} was visited since the last reset. */
   boolean contains(int node) {
-    return marks[node] == generation;
+    return (bits[node >>> 6] & (1L << node)) != 0;
   }
 }
