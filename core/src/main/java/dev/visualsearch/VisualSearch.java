@@ -244,6 +244,16 @@ public final class VisualSearch implements AutoCloseable {
   }
 
   /**
+   * The {@code k} stored items whose vectors score highest for {@code vector}.
+   *
+   * @throws IllegalArgumentException if {@code k < 1} or the vector has the wrong length or holds
+   *     NaN or infinity
+   */
+  public SearchResult search(float[] vector, int k) {
+    return search(vector, k, null);
+  }
+
+  /**
    * The {@code k} stored items whose vectors score highest for {@code vector}, among those {@code
    * filter} accepts (null: all).
    *
