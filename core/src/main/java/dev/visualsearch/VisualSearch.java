@@ -1,15 +1,21 @@
 package dev.visualsearch;
 
 import dev.visualsearch.image.ImageDecoder;
+import dev.visualsearch.organize.Clustering;
+import dev.visualsearch.organize.ImageCluster;
+import dev.visualsearch.organize.KMeans;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
@@ -263,6 +269,40 @@ public final class VisualSearch implements AutoCloseable {
   public SearchResult search(float[] vector, int k, Predicate<String> filter) {
     Objects.requireNonNull(vector, "vector");
     return index.search(vector, k, filter);
+  }
+
+  // ---------------------------------------------------------------- organising
+
+  /**
+   * Groups the collection's images into clusters of similar ones with {@code kMeans}, largest
+   * first. The vectors are clustered under squared Euclidean distance, which for unit-length
+   * embeddings ranks like cosine. Items added or removed while it runs may or may not be included.
+   *
+   * @return the non-empty clusters; an empty list for an empty collection
+   */
+  public List<ImageCluster> cluster(KMeans kMeans) {
+    Objects.requireNonNull(kMeans, "kMeans");
+    List<String> ids = new ArrayList<>();
+    List<float[]> vectors = new ArrayList<>();
+    for (String id : new TreeSet<>(catalog.ids())) {
+      index.vector(id).ifPresent(vector -> {
+        ids.add(id);
+        vectors.add(vector);
+      });
+    }
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Clustering clustering = kMeans.fit(vectors.toArray(new float[0][]));
+    List<ImageCluster> clusters = new ArrayList<>(clustering.size());
+    for (int c = 0; c < clustering.size(); c++) {
+      List<String> members = new ArrayList<>();
+      for (int member : clustering.members(c)) {
+        members.add(ids.get(member));
+      }
+      clusters.add(new ImageCluster(c, ids.get(clustering.representative(c)), members));
+    }
+    return clusters;
   }
 
   // ---------------------------------------------------------------- the collection

@@ -6,6 +6,8 @@ import static dev.visualsearch.testing.SyntheticImages.writePng;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.visualsearch.organize.ImageCluster;
+import dev.visualsearch.organize.KMeans;
 import dev.visualsearch.testing.ColourGridEmbedder;
 import dev.visualsearch.testing.ReferenceIndex;
 import java.awt.Color;
@@ -14,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -338,6 +341,26 @@ class VisualSearchTest {
           .hasMessageContaining("holiday.jpg");
     }
     assertThat(fileNames(photos)).containsExactly("holiday.jpg");
+  }
+
+  @Test
+  void clustersGroupSimilarColoursAndNameARepresentative() throws IOException {
+    try (VisualSearch search = newCollection()) {
+      assertThat(search.cluster(KMeans.builder(2).build())).isEmpty();
+      search.add("red-1", solid(8, 8, Color.RED), Map.of());
+      search.add("red-2", solid(8, 8, new Color(240, 10, 0)), Map.of());
+      search.add("red-3", solid(8, 8, new Color(250, 0, 20)), Map.of());
+      search.add("blue-1", solid(8, 8, Color.BLUE), Map.of());
+      search.add("blue-2", solid(8, 8, new Color(0, 10, 240)), Map.of());
+
+      List<ImageCluster> clusters = search.cluster(KMeans.builder(2).seed(1).build());
+
+      assertThat(clusters).hasSize(2);
+      assertThat(clusters.get(0).members()).containsExactly("red-1", "red-2", "red-3");
+      assertThat(clusters.get(0).representative()).startsWith("red-");
+      assertThat(clusters.get(1).members()).containsExactly("blue-1", "blue-2");
+      assertThat(clusters.get(1).index()).isEqualTo(1);
+    }
   }
 
   private static void addColours(VisualSearch search) {
