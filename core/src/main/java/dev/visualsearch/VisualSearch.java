@@ -271,6 +271,35 @@ public final class VisualSearch implements AutoCloseable {
     return index.search(vector, k, filter);
   }
 
+  // ---------------------------------------------------------------- recommending and organising
+
+  /**
+   * "More like this": the {@code k} items most similar to the stored item {@code id}, leaving out
+   * the item itself and its near-duplicates (cosine ≥ {@link
+   * SimilarOptions#DEFAULT_DUPLICATE_COSINE}).
+   *
+   * @throws IllegalArgumentException if {@code k < 1} or there is no item {@code id}
+   */
+  public SearchResult similar(String id, int k) {
+    return similar(id, k, SimilarOptions.defaults());
+  }
+
+  /**
+   * "More like this" with options: the near-duplicate threshold, diversification by maximal
+   * marginal relevance, a filter. Scores are the items' scores for the item's vector under the
+   * collection's metric; with diversification the order is the pick order, not the score order.
+   *
+   * @throws IllegalArgumentException if {@code k < 1} or there is no item {@code id}
+   */
+  public SearchResult similar(String id, int k, SimilarOptions options) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(options, "options");
+    checkK(k);
+    float[] vector =
+        index.vector(id).orElseThrow(() -> new IllegalArgumentException("no item '" + id + "'"));
+    return Recommender.recommend(index, id, vector, k, options);
+  }
+
   // ---------------------------------------------------------------- organising
 
   /**

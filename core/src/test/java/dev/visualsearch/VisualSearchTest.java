@@ -363,6 +363,39 @@ class VisualSearchTest {
     }
   }
 
+  @Test
+  void similarLeavesOutTheItemAndItsNearDuplicatesAndCanDiversify() throws IOException {
+    try (VisualSearch search = newCollection()) {
+      search.add("query", unit(1, 0, 0), Map.of());
+      search.add("copy", unit(1, 0.01f, 0), Map.of());
+      search.add("a1", unit(0.8f, 0.6f, 0), Map.of());
+      search.add("a2", unit(0.78f, 0.6f, 0.05f), Map.of());
+      search.add("b", unit(0.7f, 0, 0.714f), Map.of());
+
+      assertThat(search.similar("query", 2).ids()).containsExactly("a1", "a2");
+      assertThat(search.similar("query", 5).ids()).containsExactly("a1", "a2", "b");
+      assertThat(search.similar("query", 2, SimilarOptions.defaults().relevanceWeight(0.5)).ids())
+          .containsExactly("a1", "b");
+      assertThat(search.similar("query", 5, SimilarOptions.defaults().duplicateCosine(1.5)).ids())
+          .containsExactly("copy", "a1", "a2", "b");
+      assertThat(
+              search.similar("query", 5, SimilarOptions.defaults().filter(id -> id.startsWith("a"))).ids())
+          .containsExactly("a1", "a2");
+      assertThatThrownBy(() -> search.similar("nobody", 3))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("no item 'nobody'");
+    }
+  }
+
+  /** A 12-d vector (the test embedder's length) with the given first components. */
+  private static float[] unit(float x, float y, float z) {
+    float[] vector = new float[12];
+    vector[0] = x;
+    vector[1] = y;
+    vector[2] = z;
+    return vector;
+  }
+
   private static void addColours(VisualSearch search) {
     search.add("red", solid(8, 8, Color.RED), Map.of());
     search.add("green", solid(8, 8, Color.GREEN), Map.of());
