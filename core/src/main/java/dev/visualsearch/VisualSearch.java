@@ -8,7 +8,9 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -114,8 +116,18 @@ public final class VisualSearch implements AutoCloseable {
   public void add(String id, Path file, Map<String, String> metadata) throws IOException {
     checkId(id);
     Objects.requireNonNull(file, "file");
-    float[] vector = embedder.embed(decoder.decode(file));
-    store(new CatalogEntry(id, file.toString(), checkMetadata(metadata)), vector);
+    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+    String sha256 = FileHashes.sha256(file);
+    BufferedImage image = decoder.decode(file);
+    SourceFile facts =
+        new SourceFile(
+            sha256,
+            attributes.size(),
+            attributes.lastModifiedTime().toInstant(),
+            image.getWidth(),
+            image.getHeight());
+    float[] vector = embedder.embed(image);
+    store(new CatalogEntry(id, file.toString(), facts, checkMetadata(metadata)), vector);
   }
 
   /**
@@ -159,7 +171,9 @@ public final class VisualSearch implements AutoCloseable {
    * is stored under its path relative to the folder, with '/' separators (e.g. {@code
    * "birds/robin.jpg"}). Files whose names are not those of images, and hidden files and folders,
    * are left alone; an image file that cannot be decoded or embedded is skipped and listed in the
-   * report with its reason, and the others are indexed.
+   * report with its reason, and the others are indexed. A file whose content is already in the
+   * collection (the same file, renamed or copied) takes the stored vector instead of being
+   * embedded again. Nothing is removed; see {@link #syncFolder} for that.
    *
    * @throws java.nio.file.NotDirectoryException if {@code folder} is not a directory
    * @throws IOException if the folder cannot be listed
@@ -174,16 +188,57 @@ public final class VisualSearch implements AutoCloseable {
    * @throws IOException if the folder cannot be listed
    */
   public FolderReport addFolder(Path folder, ProgressListener listener) throws IOException {
+    return indexFolder(folder, FolderIndexer.Mode.ADD, listener);
+  }
+
+  /**
+   * Makes the collection mirror {@code folder}: like {@link #addFolder}, but images stored from it
+   * before with the same size and modification time are left alone (not even read), and the items
+   * of files that are gone from the folder — or can no longer be read — are removed. A renamed
+   * file is recognised by its content and keeps its vector under the new id. Items that did not
+   * come from this folder are not touched.
+   *
+   * <p>A run interrupted (a crash, a kill) loses only what was not saved: save from the progress
+   * listener every so often, and the next run picks up where the last save left off.
+   *
+   * @param listener hears progress, may be null; it may call {@link #save}
+   * @throws java.nio.file.NotDirectoryException if {@code folder} is not a directory
+   * @throws IOException if the folder cannot be listed
+   */
+  public FolderReport syncFolder(Path folder, ProgressListener listener) throws IOException {
+    return indexFolder(folder, FolderIndexer.Mode.SYNC, listener);
+  }
+
+  private FolderReport indexFolder(Path folder, FolderIndexer.Mode mode, ProgressListener listener)
+      throws IOException {
     Objects.requireNonNull(folder, "folder");
     Path absolute = folder.toAbsolutePath().normalize();
     FolderIndexer indexer =
-        new FolderIndexer(
-            decoder,
-            embedder,
-            (id, file, vector) -> store(new CatalogEntry(id, file.toString(), Map.of()), vector),
-            threads,
-            batchSize);
-    return indexer.index(absolute, listener);
+        new FolderIndexer(decoder, embedder, new IndexerAccess(), threads, batchSize);
+    return indexer.index(absolute, mode, listener);
+  }
+
+  /** The indexer's view of this collection. */
+  private final class IndexerAccess implements FolderIndexer.Collection {
+    @Override
+    public void store(CatalogEntry entry, float[] vector) {
+      VisualSearch.this.store(entry, vector);
+    }
+
+    @Override
+    public Optional<float[]> vector(String id) {
+      return index.vector(id);
+    }
+
+    @Override
+    public boolean remove(String id) {
+      return VisualSearch.this.remove(id);
+    }
+
+    @Override
+    public List<CatalogEntry> entries() {
+      return catalog.entries();
+    }
   }
 
   private void store(CatalogEntry entry, float[] vector) {

@@ -2,11 +2,14 @@ package dev.visualsearch.cli;
 
 import dev.visualsearch.FolderReport;
 import dev.visualsearch.Metric;
+import dev.visualsearch.ProgressListener;
 import dev.visualsearch.SkippedFile;
 import dev.visualsearch.VisualSearch;
 import dev.visualsearch.embed.onnx.OnnxImageEmbedder;
 import dev.visualsearch.index.flat.FlatIndex;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -24,8 +27,11 @@ import picocli.CommandLine.Spec;
     description = {
       "Embed every image under FOLDER (recursively) and save the collection to --out.",
       "Files that are not images by name are left alone; images that cannot be read are"
-          + " skipped and listed with the reason. If --out already holds a collection, the"
-          + " images are added to it (an image already there under the same id is replaced)."
+          + " skipped and listed with the reason.",
+      "Run it again on the same --out to bring the collection up to date: only new and changed"
+          + " images are embedded, renamed ones keep their vectors, and the items of images gone"
+          + " from FOLDER are removed. The collection is saved every --checkpoint-seconds, so an"
+          + " interrupted run continues where it stopped."
     })
 final class IndexCommand implements Callable<Integer> {
 
@@ -62,7 +68,35 @@ final class IndexCommand implements Callable<Integer> {
       description = "Worker threads that decode and embed (default: the number of processors).")
   Integer threads;
 
+  @Option(
+      names = "--checkpoint-seconds",
+      defaultValue = "60",
+      paramLabel = "S",
+      description = "Save the collection every S seconds while indexing (default: ${DEFAULT-VALUE}).")
+  int checkpointSeconds;
+
   @Mixin ModelOptions modelOptions;
+
+  /** Saves the collection from the progress callback every {@link #checkpointSeconds}. */
+  private ProgressListener withCheckpoints(VisualSearch search, ProgressListener printer) {
+    if (checkpointSeconds < 1) {
+      throw new IllegalArgumentException(
+          "--checkpoint-seconds must be at least 1: " + checkpointSeconds);
+    }
+    long interval = checkpointSeconds * 1_000_000_000L;
+    long[] lastSave = {System.nanoTime()};
+    return (processed, skipped, total) -> {
+      printer.progress(processed, skipped, total);
+      if (processed < total && System.nanoTime() - lastSave[0] >= interval) {
+        try {
+          search.save(out);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        lastSave[0] = System.nanoTime();
+      }
+    };
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -87,7 +121,8 @@ final class IndexCommand implements Callable<Integer> {
         if (existing) {
           err.printf("adding to the collection in %s (%d items)%n", out, search.size());
         }
-        FolderReport report = search.addFolder(folder, new ProgressPrinter(err));
+        FolderReport report =
+            search.syncFolder(folder, withCheckpoints(search, new ProgressPrinter(err)));
         for (SkippedFile skipped : report.skipped()) {
           err.printf(
               "skipped %s: %s%n",
@@ -97,13 +132,19 @@ final class IndexCommand implements Callable<Integer> {
         search.save(out);
         stdout.printf(
             Locale.ROOT,
-            "indexed %d images from %s into %s in %.1f s (%.1f images/s); %d skipped, %d"
-                + " non-image files ignored; the collection holds %d items%n",
-            report.added(),
+            "indexed %d images from %s into %s in %.1f s (%.1f images/s): %d new, %d changed,"
+                + " %d unchanged, %d renamed or copied, %d removed, %d skipped, %d non-image"
+                + " files ignored; the collection holds %d items%n",
+            report.embedded() + report.unchanged() + report.reused(),
             folder,
             out,
             report.elapsed().toMillis() / 1000.0,
             report.imagesPerSecond(),
+            report.added(),
+            report.updated(),
+            report.unchanged(),
+            report.reused(),
+            report.removed(),
             report.skipped().size(),
             report.ignored(),
             search.size());

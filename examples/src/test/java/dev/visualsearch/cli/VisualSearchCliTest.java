@@ -54,6 +54,12 @@ class VisualSearchCliTest {
     assertThat(indexRun.out())
         .contains("indexed " + expectedIndexed + " images")
         .contains(" 5 skipped");
+    java.util.regex.Matcher counts =
+        java.util.regex.Pattern.compile("(\\d+) new, 0 changed, 0 unchanged, (\\d+) renamed or copied")
+            .matcher(indexRun.out());
+    assertThat(counts.find()).as(indexRun.out()).isTrue();
+    assertThat(Long.parseLong(counts.group(1)) + Long.parseLong(counts.group(2)))
+        .isEqualTo(expectedIndexed);
 
     CliRun info = CliRun.of("info", index.toString());
     assertThat(info.exitCode()).isZero();
