@@ -2,8 +2,11 @@ package dev.visualsearch;
 
 import dev.visualsearch.image.ImageDecoder;
 import dev.visualsearch.organize.Clustering;
+import dev.visualsearch.organize.DuplicateGroup;
+import dev.visualsearch.organize.DuplicateOptions;
 import dev.visualsearch.organize.ImageCluster;
 import dev.visualsearch.organize.KMeans;
+import dev.visualsearch.organize.NearDuplicates;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -356,6 +359,15 @@ public final class VisualSearch implements AutoCloseable {
   }
 
   // ---------------------------------------------------------------- organising
+
+  /**
+   * Groups the collection's copies: byte-identical files, and images whose embeddings are at
+   * least {@link DuplicateOptions#copyCosine()} alike; each group names the copy to keep. Largest
+   * group first. See {@link NearDuplicates}.
+   */
+  public List<DuplicateGroup> duplicates(DuplicateOptions options) {
+    return NearDuplicates.find(catalog.entries(), index, options);
+  }
 
   /**
    * Groups the collection's images into clusters of similar ones with {@code kMeans}, largest
