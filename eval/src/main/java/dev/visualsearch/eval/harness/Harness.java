@@ -36,12 +36,15 @@ import java.util.function.Consumer;
  *
  * <p>Images that cannot be decoded or embedded are left out of the collection, the queries and the
  * judgements, and listed in each result: a bad file is a fact about the data, not a failure of the
- * system being measured. Search latency is measured per query on one thread, index only.
+ * system being measured. Search latency is measured per query on one thread, index only, after
+ * an untimed warm-up pass over the first 50 queries.
  *
  * <p>A harness is immutable and thread-safe, but runs one evaluation at a time per call; the
  * embedders it opens are closed when {@link #run} returns.
  */
 public final class Harness {
+
+  private static final int WARM_UP_QUERIES = 50;
 
   private final List<Configuration> configurations;
   private final List<Measure> measures;
@@ -149,6 +152,10 @@ public final class Harness {
         search.add(item.id(), cache.vector(item.file()).orElseThrow(), Map.of());
       }
       double indexSeconds = (System.nanoTime() - start) / 1e9;
+      // Untimed warm-up, so that the percentiles measure the search and not the JIT compiler.
+      for (int q = 0; q < Math.min(WARM_UP_QUERIES, readable.queries.size()); q++) {
+        search.search(cache.vector(readable.queries.get(q).file()).orElseThrow(), depth, null);
+      }
       Run.Builder run = Run.builder();
       long[] nanos = new long[readable.queries.size()];
       for (int q = 0; q < nanos.length; q++) {
@@ -194,14 +201,14 @@ public final class Harness {
           items.add(item);
           itemIds.add(item.id());
         } else {
-          unreadable.add(item.file() + ": " + cache.failure(item.file()).orElse("not embedded"));
+          unreadable.add(describeFailure(item.file(), cache));
         }
       }
       List<Benchmark.Query> queries = new ArrayList<>();
       Qrels.Builder qrels = Qrels.builder();
       for (Benchmark.Query query : benchmark.queries()) {
         if (cache.vector(query.file()).isEmpty()) {
-          String line = query.file() + ": " + cache.failure(query.file()).orElse("not embedded");
+          String line = describeFailure(query.file(), cache);
           if (!unreadable.contains(line)) {
             unreadable.add(line);
           }
@@ -216,6 +223,12 @@ public final class Harness {
         });
       }
       return new Readable(items, queries, qrels.build(), unreadable);
+    }
+
+    /** The failure of a file, naming it (the decoder's messages already do). */
+    private static String describeFailure(Path file, EmbeddingCache cache) {
+      String reason = cache.failure(file).orElse("not embedded");
+      return reason.contains(file.toString()) ? reason : file + ": " + reason;
     }
   }
 

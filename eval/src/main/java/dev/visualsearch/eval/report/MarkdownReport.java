@@ -45,9 +45,8 @@ public final class MarkdownReport {
     }
     for (ConfigurationResult result : report.results()) {
       if (!result.unreadable().isEmpty()) {
-        md.append(String.format(Locale.ROOT, "- %s, %s: %d unreadable images left out (%s).%n",
-            cell(result.benchmark()), cell(result.configuration().name()), result.unreadable().size(),
-            cell(String.join("; ", result.unreadable()))));
+        md.append(String.format(Locale.ROOT, "- %s, %s: %d unreadable images left out (reasons in report.json).%n",
+            cell(result.benchmark()), cell(result.configuration().name()), result.unreadable().size()));
       }
     }
     return md.toString();
@@ -61,8 +60,24 @@ public final class MarkdownReport {
     md.append('\n');
   }
 
-  /** Text safe in a table cell: pipes escaped, control characters shown. */
-  private static String cell(String text) {
-    return Html.escape(text).replace("|", "\\|");
+  /**
+   * Text safe in Markdown: '<' and '&' as entities (no HTML gets through a renderer), pipes
+   * escaped (no cell breaks), control characters shown as escapes.
+   */
+  static String cell(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '|' -> out.append("\\|");
+        case '\r' -> out.append("\\r");
+        case '\n' -> out.append("\\n");
+        case '\t' -> out.append("\\t");
+        default -> out.append(c < 0x20 || c == 0x7f ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+      }
+    }
+    return out.toString();
   }
 }

@@ -70,8 +70,9 @@ class ReportsTest {
     List<String> lines = md.lines().toList();
     assertThat(lines.get(0)).startsWith("| benchmark | configuration | queries | MRR | mAP | nDCG@10 | R@1 |")
         .endsWith("| vs exact@10 | search p50 ms | search p99 ms |");
-    assertThat(lines.get(2)).startsWith("| labels | grid &lt;b&gt; + reference | 9 | ");
+    assertThat(lines.get(2)).startsWith("| labels | grid &lt;b> + reference | 9 | ");
     assertThat(md).contains("MRR = recip_rank").contains("nDCG@10 = ndcg_cut_10").doesNotContain("\r");
+    assertThat(MarkdownReport.cell("a|b\r<x>&")).isEqualTo("a\\|b\\r&lt;x>&amp;");
   }
 
   @Test
