@@ -3,7 +3,8 @@ package dev.visualsearch.augment;
 /**
  * Creates the augmentation ops. Ranges are half-open, {@code [min, max)}, and drawn once per image;
  * {@code min == max} gives a fixed value. Every factory validates its arguments at once and names
- * the one that is wrong. Every op returned is immutable and thread-safe (see {@link ImageOp}).
+ * the one that is wrong. Stateless and thread-safe; every op returned is immutable and thread-safe
+ * (see {@link ImageOp}).
  */
 public final class ImageOps {
 

@@ -4,7 +4,7 @@ import java.io.IOException;
 
 /**
  * A TREC qrels or run file that does not follow the format; the message names the file, the line
- * number and what is wrong with the line.
+ * number and what is wrong with the line. Immutable once thrown, like any exception.
  */
 public final class TrecFormatException extends IOException {
 

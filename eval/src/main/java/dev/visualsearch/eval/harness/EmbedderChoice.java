@@ -14,7 +14,10 @@ import java.util.Objects;
  */
 public record EmbedderChoice(String name, Opener opener) {
 
-  /** Opens an embedder; the caller closes it. */
+  /**
+   * Opens an embedder; the caller closes it. The harness calls it from one thread, once per
+   * run.
+   */
   @FunctionalInterface
   public interface Opener {
     /** @throws IOException if the model cannot be loaded */
