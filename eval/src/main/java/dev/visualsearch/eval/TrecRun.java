@@ -156,6 +156,25 @@ public final class TrecRun {
           .reversed()
           .thenComparing((a, b) -> Arrays.compareUnsigned(b.tokenBytes(), a.tokenBytes()));
 
+  /**
+   * {@code hits} in the order {@code trec_eval} reads them from a run file: score descending,
+   * hits of exactly equal score by their id's token descending (byte order). Hits of different
+   * scores keep their order by score; only ties move. An evaluation that scores rankings in this
+   * order gets the numbers {@code trec_eval} gets from the written file.
+   */
+  public static List<Hit> inTrecEvalOrder(List<Hit> hits) {
+    List<Line> lines = new ArrayList<>(hits.size());
+    for (Hit hit : hits) {
+      lines.add(new Line(TrecIds.encode(hit.id()), hit.id(), hit.score()));
+    }
+    lines.sort(TREC_EVAL_ORDER);
+    List<Hit> ordered = new ArrayList<>(hits.size());
+    for (Line line : lines) {
+      ordered.add(new Hit(line.id, (float) line.score));
+    }
+    return ordered;
+  }
+
   private record Line(String token, String id, double score) {
     byte[] tokenBytes() {
       return token.getBytes(StandardCharsets.UTF_8);

@@ -97,6 +97,12 @@ class TrecFilesTest {
   }
 
   @Test
+  void onlyExactTiesMoveIntoTrecEvalOrder() {
+    List<Hit> hits = List.of(new Hit("a", 0.9f), new Hit("b", 0.5f), new Hit("c", 0.5f), new Hit("a b", 0.5f), new Hit("z", 0.1f));
+    assertThat(TrecRun.inTrecEvalOrder(hits)).extracting(Hit::id).containsExactly("a", "c", "b", "a b", "z");
+  }
+
+  @Test
   void malformedRunsNameTheLine() {
     assertThatThrownBy(() -> TrecRun.read(new StringReader("q1 Q0 a 1 0.5\n"), "r"))
         .isInstanceOf(TrecFormatException.class).hasMessageStartingWith("r line 1: expected 6 fields");

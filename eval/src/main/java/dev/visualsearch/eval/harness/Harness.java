@@ -6,6 +6,7 @@ import dev.visualsearch.eval.Evaluation;
 import dev.visualsearch.eval.Measure;
 import dev.visualsearch.eval.Qrels;
 import dev.visualsearch.eval.Run;
+import dev.visualsearch.eval.TrecRun;
 import dev.visualsearch.image.ImageDecoder;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -37,7 +38,10 @@ import java.util.function.Consumer;
  * <p>Images that cannot be decoded or embedded are left out of the collection, the queries and the
  * judgements, and listed in each result: a bad file is a fact about the data, not a failure of the
  * system being measured. Search latency is measured per query on one thread, index only, after
- * an untimed warm-up pass over the first 50 queries.
+ * an untimed warm-up pass over the first 50 queries. Hits of exactly equal score (identical
+ * images) are put in {@code trec_eval}'s order ({@link TrecRun#inTrecEvalOrder}): the index's
+ * tie-break is as arbitrary as any, and this one lets {@code trec_eval} reproduce every number
+ * from the files the reports write.
  *
  * <p>A harness is immutable and thread-safe, but runs one evaluation at a time per call; the
  * embedders it opens are closed when {@link #run} returns.
@@ -165,7 +169,8 @@ public final class Harness {
         long t0 = System.nanoTime();
         SearchResult result = search.search(vector, depth, excluded.isEmpty() ? null : id -> !excluded.contains(id));
         nanos[q] = System.nanoTime() - t0;
-        run.add(query.id(), result);
+        // Exact ties (identical images) in trec_eval's order, so trec_eval reproduces the table.
+        run.add(query.id(), TrecRun.inTrecEvalOrder(result.hits()));
       }
       return new Searched(run.build(), indexSeconds, Latencies.ofNanos(nanos));
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.visualsearch.Metric;
 import dev.visualsearch.augment.Augmentation;
+import dev.visualsearch.eval.Evaluation;
 import dev.visualsearch.eval.Measure;
 import dev.visualsearch.testing.ColourGridEmbedder;
 import dev.visualsearch.testing.ReferenceIndex;
@@ -112,6 +113,37 @@ class HarnessTest {
     assertThat(result.evaluation().queries()).containsExactlyInAnyOrder("images/img-00.png", "images/img-01.png");
     for (String query : result.run().queryIds()) {
       assertThat(result.run().ranking(query)).doesNotContain(query, "images/broken.png");
+    }
+  }
+
+  @Test
+  void exactTiesFollowTrecEvalSoTheWrittenFilesReproduceTheTable() throws IOException {
+    Path images = dir.resolve("images");
+    List<Path> files = Pictures.write(images, "img", 4, 14);
+    // A byte-identical copy of img-01 that is not in its group: the two tie exactly.
+    Files.copy(files.get(1), images.resolve("zdup.png"));
+    Path groups = dir.resolve("groups.csv");
+    Files.writeString(groups, "group,path\na,images/img-00.png\na,images/img-01.png\n");
+    Benchmark benchmark = new GroupsProtocol(groups, List.of(images)).build("ties");
+
+    EvaluationReport report =
+        Harness.builder().configuration(new Configuration(grid, exact)).build().run(List.of(benchmark));
+    ConfigurationResult result = report.results().get(0);
+    List<String> ranking = result.run().ranking("images/img-01.png");
+    // Query img-01 finds its own byte-identical twin first (the query itself is excluded).
+    assertThat(ranking.get(0)).isEqualTo("images/zdup.png");
+    List<String> forQuery0 = result.run().ranking("images/img-00.png");
+    int twin = forQuery0.indexOf("images/zdup.png");
+    int partner = forQuery0.indexOf("images/img-01.png");
+    assertThat(twin).as("zdup > img-01 in trec_eval's tie order").isEqualTo(partner - 1);
+
+    dev.visualsearch.eval.report.ReportFiles.write(report, dir.resolve("out"), 3);
+    Evaluation fromFiles = Evaluation.of(
+        dev.visualsearch.eval.TrecRun.read(dir.resolve("out/ties--grid-reference.run")),
+        dev.visualsearch.eval.TrecQrels.read(dir.resolve("out/ties.qrels")),
+        report.measures());
+    for (Measure measure : report.measures()) {
+      assertThat(fromFiles.mean(measure)).as(measure.label()).isEqualTo(result.evaluation().mean(measure));
     }
   }
 
