@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,7 +137,7 @@ public final class AugmentedCopies {
 
     Result(List<AugmentedCopy> copies, Map<String, String> skipped) {
       this.copies = List.copyOf(copies);
-      this.skipped = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(skipped));
+      this.skipped = Collections.unmodifiableMap(new LinkedHashMap<>(skipped));
     }
 
     /** Every copy written, originals in input order, copies of one original in order. */
@@ -151,7 +152,7 @@ public final class AugmentedCopies {
         byOriginal.computeIfAbsent(copy.originalId(), id -> new ArrayList<>()).add(copy.id());
       }
       byOriginal.replaceAll((id, list) -> List.copyOf(list));
-      return java.util.Collections.unmodifiableMap(byOriginal);
+      return Collections.unmodifiableMap(byOriginal);
     }
 
     /** Originals that could not be decoded: id → the reason. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -149,7 +150,7 @@ public final class Evaluation {
   public String toString() {
     StringBuilder text = new StringBuilder("Evaluation[" + perQuery.size() + " queries");
     for (int m = 0; m < measures.size(); m++) {
-      text.append(String.format(java.util.Locale.ROOT, ", %s=%.4f", measures.get(m).label(), means[m]));
+      text.append(String.format(Locale.ROOT, ", %s=%.4f", measures.get(m).label(), means[m]));
     }
     return text.append(']').toString();
   }

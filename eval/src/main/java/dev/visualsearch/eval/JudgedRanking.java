@@ -1,5 +1,6 @@
 package dev.visualsearch.eval;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ final class JudgedRanking {
         relevant[count++] = grade;
       }
     }
-    return java.util.Arrays.copyOf(relevant, count);
+    return Arrays.copyOf(relevant, count);
   }
 
   /** The number of relevant ids (grade > 0) of the query. */

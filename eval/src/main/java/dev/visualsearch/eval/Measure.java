@@ -1,6 +1,7 @@
 package dev.visualsearch.eval;
 
 import dev.visualsearch.RankingMetrics;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -98,7 +99,7 @@ public record Measure(Kind kind, int k) {
    * @throws IllegalArgumentException if a cut-off is below 1
    */
   public static List<Measure> standard(int... cutOffs) {
-    List<Measure> measures = new java.util.ArrayList<>(List.of(mrr(), map()));
+    List<Measure> measures = new ArrayList<>(List.of(mrr(), map()));
     for (Kind kind : List.of(Kind.NDCG, Kind.RECALL, Kind.HIT_RATE, Kind.PRECISION)) {
       for (int k : cutOffs) {
         measures.add(new Measure(kind, k));

@@ -1,6 +1,7 @@
 package dev.visualsearch.eval;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,8 +122,8 @@ public final class Qrels {
     /** The judgements added so far; the builder may go on. */
     public Qrels build() {
       Map<String, Map<String, Integer>> copy = new LinkedHashMap<>();
-      byQuery.forEach((query, judged) -> copy.put(query, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(judged))));
-      return new Qrels(java.util.Collections.unmodifiableMap(copy));
+      byQuery.forEach((query, judged) -> copy.put(query, Collections.unmodifiableMap(new LinkedHashMap<>(judged))));
+      return new Qrels(Collections.unmodifiableMap(copy));
     }
 
     private static void checkToken(String value, String what) {

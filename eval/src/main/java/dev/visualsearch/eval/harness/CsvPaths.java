@@ -1,6 +1,7 @@
 package dev.visualsearch.eval.harness;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ final class CsvPaths {
   CsvPaths(Map<String, Path> imagesById) {
     this.byId = imagesById;
     imagesById.keySet().forEach(
-        id -> byNormalised.computeIfAbsent(normalise(id), n -> new java.util.ArrayList<>()).add(id));
+        id -> byNormalised.computeIfAbsent(normalise(id), n -> new ArrayList<>()).add(id));
   }
 
   /** The id of the image {@code written} names, if exactly one. */

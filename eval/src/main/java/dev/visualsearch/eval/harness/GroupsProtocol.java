@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -28,7 +29,7 @@ public record GroupsProtocol(Path groupsCsv, List<Path> distractorFolders) {
 
   /** @throws NullPointerException if an argument is null */
   public GroupsProtocol {
-    java.util.Objects.requireNonNull(groupsCsv, "groupsCsv");
+    Objects.requireNonNull(groupsCsv, "groupsCsv");
     distractorFolders = List.copyOf(distractorFolders);
   }
 

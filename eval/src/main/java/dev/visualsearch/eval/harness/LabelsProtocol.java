@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -24,7 +25,7 @@ public record LabelsProtocol(Path labelsCsv) {
 
   /** @throws NullPointerException if {@code labelsCsv} is null */
   public LabelsProtocol {
-    java.util.Objects.requireNonNull(labelsCsv, "labelsCsv");
+    Objects.requireNonNull(labelsCsv, "labelsCsv");
   }
 
   /**

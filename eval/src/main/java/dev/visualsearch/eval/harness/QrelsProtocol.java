@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -23,9 +24,9 @@ public record QrelsProtocol(Path collectionFolder, Path queryFolder, Path qrelsF
 
   /** @throws NullPointerException if an argument is null */
   public QrelsProtocol {
-    java.util.Objects.requireNonNull(collectionFolder, "collectionFolder");
-    java.util.Objects.requireNonNull(queryFolder, "queryFolder");
-    java.util.Objects.requireNonNull(qrelsFile, "qrelsFile");
+    Objects.requireNonNull(collectionFolder, "collectionFolder");
+    Objects.requireNonNull(queryFolder, "queryFolder");
+    Objects.requireNonNull(qrelsFile, "qrelsFile");
   }
 
   /**
