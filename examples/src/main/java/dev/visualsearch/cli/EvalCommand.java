@@ -142,7 +142,11 @@ final class EvalCommand implements Callable<Integer> {
       harness.threads(threads);
     }
     if (measures != null) {
-      harness.measures(measures.stream().map(Measure::parse).toList());
+      try {
+        harness.measures(measures.stream().map(Measure::parse).toList());
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage());
+      }
     }
     for (Configuration configuration : configurations()) {
       harness.configuration(configuration);

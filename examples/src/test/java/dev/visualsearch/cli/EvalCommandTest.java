@@ -131,7 +131,7 @@ class EvalCommandTest {
     assertThat(index.err()).contains("unknown index 'annoy'; known: flat");
     CliRun measure = CliRun.of("eval", "--model", "m.onnx", "--measures", "MRR,F1", "--labels", "l.csv",
         "--out", dir.resolve("x").toString());
-    assertThat(measure.exitCode()).isEqualTo(1);
+    assertThat(measure.exitCode()).isEqualTo(2);
     assertThat(measure.err()).contains("not a measure: 'F1'");
   }
 
