@@ -9,13 +9,12 @@ import dev.visualsearch.eval.TrecIds;
 import dev.visualsearch.eval.TrecRun;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** How {@code search} writes its answers to standard output. */
+/** How {@code search} and {@code similar} write their answers to standard output. */
 enum ResultFormat {
 
   /**
@@ -26,7 +25,7 @@ enum ResultFormat {
     @Override
     void write(List<Answer> answers, VisualSearch search, PrintWriter out, PrintWriter err) {
       for (Answer answer : answers) {
-        out.println("query " + Printable.escape(answer.query().toString()));
+        out.println("query " + Printable.escape(answer.query()));
         int rank = 1;
         for (Hit hit : answer.result().hits()) {
           String source = search.entry(hit.id()).flatMap(e -> e.source()).orElse("");
@@ -54,7 +53,7 @@ enum ResultFormat {
       json.writeArrayFieldStart("results");
       for (Answer answer : answers) {
         json.writeStartObject();
-        json.writeStringField("query", answer.query().toString());
+        json.writeStringField("query", answer.query());
         json.writeArrayFieldStart("hits");
         int rank = 1;
         for (Hit hit : answer.result().hits()) {
@@ -91,7 +90,7 @@ enum ResultFormat {
         throws IOException {
       Set<String> reported = new HashSet<>();
       for (Answer answer : answers) {
-        String qid = answer.query().getFileName().toString();
+        String qid = answer.queryId();
         note(qid, "query", err, reported);
         answer.result().hits().forEach(hit -> note(hit.id(), "id", err, reported));
         TrecRun.write(qid, answer.result().hits(), "visualsearch", out);
@@ -100,8 +99,13 @@ enum ResultFormat {
     }
   };
 
-  /** One query and its result. */
-  record Answer(Path query, SearchResult result) {}
+  /**
+   * One query and its result.
+   *
+   * @param query what was asked, for people: an image path, or an item id
+   * @param queryId the query's id in a TREC run: the image's file name, or the item id
+   */
+  record Answer(String query, String queryId, SearchResult result) {}
 
   abstract void write(List<Answer> answers, VisualSearch search, PrintWriter out, PrintWriter err)
       throws IOException;

@@ -21,7 +21,15 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Visual search: index images with an ONNX model and find the ones that look alike.",
-    subcommands = {IndexCommand.class, SearchCommand.class, InfoCommand.class, EvalCommand.class})
+    subcommands = {
+      IndexCommand.class,
+      SearchCommand.class,
+      SimilarCommand.class,
+      DedupCommand.class,
+      ClusterCommand.class,
+      InfoCommand.class,
+      EvalCommand.class
+    })
 public final class VisualSearchCli implements Runnable {
 
   /** Exit code of a command that failed at run time. */
