@@ -119,6 +119,87 @@ class VisualSearchCliTest {
   }
 
   @Test
+  void dedupFindsTheIdenticalFilesAndTheFormatsOfOnePhoto() throws IOException {
+    Path html = dir.resolve("dedup.html");
+    CliRun text = CliRun.of("dedup", "--index", index.toString(), "--html", html.toString());
+    assertThat(text.exitCode()).as(text.toString()).isZero();
+    // tuxpaint files one photo under two categories; formats/ holds one photo in 16 encodings.
+    assertThat(text.out()).containsPattern(
+        "identical files, weakest link cosine 1\\.0000\\n  keep  tuxpaint/\\S+/fireman240a\\.png");
+    assertThat(text.out()).contains("keep  formats/large-4000px.jpg");
+    for (String encoding : List.of("baseline.jpg", "cmyk.jpg", "exif-orientation-6.jpg", "lossy.webp", "rgb16.png")) {
+      assertThat(text.out()).contains("copy  formats/" + encoding);
+    }
+    assertThat(text.err()).containsPattern("\\d+ groups of copies among 432 items");
+    assertThat(Files.readString(html)).contains("data:image/jpeg;base64,").contains("fireman240a.png");
+
+    CliRun csv = CliRun.of("dedup", "--index", index.toString(), "--format", "csv");
+    List<String> rows = csv.out().lines().toList();
+    assertThat(rows.get(0)).startsWith("group,role,id,source,sha256");
+    assertThat(rows).anyMatch(row -> row.startsWith("1,keep,formats/large-4000px.jpg,"));
+    // Ids with a carriage return are quoted, so the CSV stays one record per row.
+    assertThat(csv.out()).contains("\"tuxpaint/");
+
+    // At cosine 1 only the same pixels remain: identical files, and lossless encodings of one
+    // photo (BMP, PNG, TIFF, lossless WebP decode to the same picture, so to the same vector).
+    CliRun strict = CliRun.of("dedup", "--index", index.toString(), "--copy-cosine", "1", "--format", "json");
+    assertThat(strict.out()).contains("\"exact\" : true");
+    assertThat(strict.out()).doesNotContain("baseline.jpg").doesNotContain("lossy.webp");
+    java.util.regex.Matcher lowest =
+        java.util.regex.Pattern.compile("\"lowestCosine\" : ([0-9.E-]+)").matcher(strict.out());
+    while (lowest.find()) {
+      assertThat(Double.parseDouble(lowest.group(1))).isGreaterThanOrEqualTo(1.0);
+    }
+  }
+
+  @Test
+  void similarRecommendsOthersAndCanDiversify() throws IOException {
+    CliRun plain = CliRun.of("similar", "pairs/box.png", "--index", index.toString(), "-k", "3");
+    assertThat(plain.exitCode()).as(plain.toString()).isZero();
+    List<String> lines = plain.out().lines().toList();
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(1)).contains("pairs/box_in_scene.png");
+    assertThat(plain.out()).doesNotContain("  pairs/box.png  ");
+
+    Path html = dir.resolve("similar.html");
+    CliRun varied = CliRun.of("similar", "pairs/box.png", "--index", index.toString(), "-k", "3",
+        "--diversity", "0.5", "--html", html.toString());
+    assertThat(varied.exitCode()).isZero();
+    assertThat(varied.out().lines().toList()).hasSize(4);
+    assertThat(varied.out()).isNotEqualTo(plain.out());
+    assertThat(Files.readString(html)).contains("More like pairs/box.png");
+
+    CliRun unknown = CliRun.of("similar", "no/such.png", "--index", index.toString());
+    assertThat(unknown.exitCode()).isEqualTo(1);
+    assertThat(unknown.err()).contains("no item 'no/such.png'");
+  }
+
+  @Test
+  void clusterWritesEveryItemOnceAndLinkFolders() throws IOException {
+    Path links = dir.resolve("clusters");
+    CliRun csv = CliRun.of("cluster", "--index", index.toString(), "-k", "6", "--format", "csv",
+        "--links", links.toString());
+    assertThat(csv.exitCode()).as(csv.toString()).isZero();
+    List<String> rows = csv.out().lines().toList();
+    assertThat(rows.get(0)).isEqualTo("cluster,id,representative,source");
+    // Quoted ids hold a carriage return and span two lines; count records by their first field.
+    assertThat(rows.stream().filter(row -> row.matches("\\d,.*")).count()).isEqualTo(432);
+    try (Stream<Path> folders = Files.list(links)) {
+      assertThat(folders.map(p -> p.getFileName().toString()).sorted().toList())
+          .containsExactly("cluster-000", "cluster-001", "cluster-002", "cluster-003", "cluster-004",
+              "cluster-005");
+    }
+    try (Stream<Path> all = Files.walk(links)) {
+      List<Path> linked = all.filter(Files::isSymbolicLink).toList();
+      assertThat(linked).hasSize(432);
+      assertThat(linked).allMatch(Files::isRegularFile); // every link resolves to its image
+    }
+    CliRun again = CliRun.of("cluster", "--index", index.toString(), "-k", "6", "--links", links.toString());
+    assertThat(again.exitCode()).isEqualTo(1);
+    assertThat(again.err()).contains("--links wants a new folder");
+  }
+
+  @Test
   void anUnreadableQueryFailsWithTheReasonButTheOthersAreAnswered() {
     CliRun run =
         CliRun.of(
