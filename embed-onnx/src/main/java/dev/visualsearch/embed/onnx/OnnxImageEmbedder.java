@@ -207,6 +207,15 @@ public final class OnnxImageEmbedder implements Embedder {
     return preprocessing;
   }
 
+  /**
+   * The image input as discovered in the model, e.g. {@code input: FLOAT NCHW [?, 3, 224, 224]}
+   * ({@code ?} for a dynamic dimension).
+   */
+  public String inputDescription() {
+    return input.name() + ": " + input.elementType() + " " + input.layout() + " "
+        + input.describeShape();
+  }
+
   /** The number of images per inference run (the model's batch dimension when it is fixed). */
   public int batchSize() {
     return batchSize;
