@@ -141,31 +141,67 @@ public final class OnnxImageEmbedder implements Embedder {
       Objects.requireNonNull(images.get(i), "image at index " + i);
     }
     List<float[]> vectors = new ArrayList<>(images.size());
-    for (int from = 0; from < images.size(); from += batchSize) {
-      List<BufferedImage> batch = images.subList(from, Math.min(from + batchSize, images.size()));
-      // A model with a fixed batch dimension gets full batches, the tail padded with zeros.
-      int tensorBatch = input.fixedBatch() > 0 ? input.fixedBatch() : batch.size();
-      ByteBuffer buffer = newInputBuffer(tensorBatch);
-      for (int i = 0; i < batch.size(); i++) {
-        preprocessor.write(batch.get(i), buffer, i);
+    InputBatch batch = newBatch();
+    for (BufferedImage image : images) {
+      batch.add(image);
+      if (batch.isFull()) {
+        vectors.addAll(embedBatch(batch));
+        batch.clear();
       }
-      float[][] rows;
-      try {
-        rows = infer(buffer, tensorBatch, batch.size());
-      } catch (OrtException | RuntimeException e) {
-        if (e instanceof IllegalStateException && isClosed()) {
-          throw (IllegalStateException) e;
-        }
-        throw new EmbeddingException(
-            modelFile.getFileName() + ": inference failed on a batch of " + batch.size()
-                + " images: " + e.getMessage(), e);
+    }
+    if (!batch.isEmpty()) {
+      vectors.addAll(embedBatch(batch));
+    }
+    return vectors;
+  }
+
+  /**
+   * A new, empty batch of {@link #batchSize()} slots for {@link #embedBatch(InputBatch)}: a direct
+   * buffer of {@code batchSize × 3 × size × size} floats or bytes, reusable after {@link
+   * InputBatch#clear()}.
+   */
+  public InputBatch newBatch() {
+    int tensorBatch = input.fixedBatch() > 0 ? input.fixedBatch() : batchSize;
+    return new InputBatch(this, preprocessor, batchSize, tensorBatch);
+  }
+
+  /**
+   * Runs the model on the images of {@code batch} (which is left as it is).
+   *
+   * @return one new vector per image of the batch, in order; empty for an empty batch
+   * @throws NullPointerException if {@code batch} is null
+   * @throws IllegalArgumentException if {@code batch} was made by another embedder
+   * @throws IllegalStateException if the embedder is closed
+   * @throws EmbeddingException if ONNX Runtime fails
+   */
+  public List<float[]> embedBatch(InputBatch batch) {
+    Objects.requireNonNull(batch, "batch");
+    if (batch.owner() != this) {
+      throw new IllegalArgumentException(
+          "input batch belongs to another embedder: " + batch.owner());
+    }
+    if (batch.isEmpty()) {
+      return new ArrayList<>();
+    }
+    // A dynamic batch dimension gets exactly the images; a fixed one all its slots.
+    int tensorBatch = input.fixedBatch() > 0 ? input.fixedBatch() : batch.size();
+    float[][] rows;
+    try {
+      rows = infer(batch.buffer(), tensorBatch, batch.size());
+    } catch (OrtException | RuntimeException e) {
+      if (e instanceof IllegalStateException && isClosed()) {
+        throw (IllegalStateException) e;
       }
-      for (float[] row : rows) {
-        if (normalize) {
-          normalizeInPlace(row);
-        }
-        vectors.add(row);
+      throw new EmbeddingException(
+          modelFile.getFileName() + ": inference failed on a batch of " + batch.size()
+              + " images: " + e.getMessage(), e);
+    }
+    List<float[]> vectors = new ArrayList<>(rows.length);
+    for (float[] row : rows) {
+      if (normalize) {
+        normalizeInPlace(row);
       }
+      vectors.add(row);
     }
     return vectors;
   }
@@ -241,8 +277,12 @@ public final class OnnxImageEmbedder implements Embedder {
         .order(ByteOrder.nativeOrder());
   }
 
-  private float[][] infer(ByteBuffer buffer, int tensorBatch, int images) throws OrtException {
+  private float[][] infer(ByteBuffer whole, int tensorBatch, int images) throws OrtException {
     long[] shape = input.layout().shape(tensorBatch, preprocessing.requireSize());
+    // The first tensorBatch slots, still direct (no copy); slice() forgets the byte order.
+    ByteBuffer buffer =
+        whole.duplicate().position(0).limit(tensorBatch * preprocessor.bytesPerImage()).slice()
+            .order(ByteOrder.nativeOrder());
     lock.readLock().lock();
     try {
       if (closed) {
