@@ -75,7 +75,8 @@ public final class ModelRegistry {
             + "ac0452b4bd7f24639dfd0b2445f42a14d2be2ba7/onnx_models/mobilenetv2-12-int8.onnx"),
         "mobilenetv2-12-int8.onnx",
         "83530ad811bc31d2b60a5599a21265a5057608c9b044b4ee758cc22f2309f54f",
-        Preprocessing.torchvision().withSize(224), "464_quantized_dequantized"));
+        // Automatic: the QLinearGlobalAveragePool output, dequantised by a node the loader adds.
+        Preprocessing.torchvision().withSize(224), null));
     // Verified: byte-identical to shared/models/mobilenetv2-int8-st (SHA256SUMS).
     add(new KnownModel("mobilenetv2-int8-st",
         "MobileNetV2 1.0 int8 per-tensor QDQ (STMicroelectronics X-LINUX-AI, from Keras;"

@@ -327,6 +327,7 @@ public final class OnnxImageEmbedder implements Embedder {
     private Preprocessing preprocessing;
     private int batchSize = 8;
     private int intraOpThreads = 1;
+    private boolean spinning;
     private boolean normalize = true;
 
     private Builder(Path model) {
@@ -394,6 +395,18 @@ public final class OnnxImageEmbedder implements Embedder {
     }
 
     /**
+     * Whether ONNX Runtime's intra-op threads spin (busy-wait) between tasks instead of sleeping.
+     * If unset, false: spinning saves microseconds per run on an idle machine, but on a loaded one
+     * the spinning threads take cores from the decoders and the other callers (on the project's
+     * 2-core machine, two spinning threads doubled the CPU per image). Matters only with more than
+     * one intra-op thread.
+     */
+    public Builder intraOpSpinning(boolean spin) {
+      this.spinning = spin;
+      return this;
+    }
+
+    /**
      * Whether vectors are scaled to unit length (L2), so that inner product equals cosine. If
      * unset, true.
      */
@@ -455,7 +468,7 @@ public final class OnnxImageEmbedder implements Embedder {
         options.setInterOpNumThreads(1);
         // Spinning threads burn a core each between runs; on a loaded 2-core machine that
         // doubled the CPU per image (MEASURED.md).
-        options.addConfigEntry("session.intra_op.allow_spinning", "0");
+        options.addConfigEntry("session.intra_op.allow_spinning", spinning ? "1" : "0");
         options.addConfigEntry("session.inter_op.allow_spinning", "0");
         options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
         return environment.createSession(modelBytes, options);

@@ -50,6 +50,22 @@ class ModelRegistryTest {
   }
 
   @Test
+  void theLocalModelsBuildWithTheirRegistrySettings() throws Exception {
+    ModelCache offline = ModelCache.builder()
+        .offlineDirectory(SharedData.root().resolve("models")).build();
+    for (String name : List.of("mobilenetv2-12-int8", "mobilenetv2-int8-st")) {
+      KnownModel model = ModelRegistry.get(name);
+      try (OnnxImageEmbedder embedder = model.newEmbedder(offline)) {
+        assertThat(embedder.dimension()).as(name).isEqualTo(1280);
+        assertThat(embedder.preprocessing()).as(name).isEqualTo(model.preprocessing());
+        assertThat(embedder.modelSha256()).as(name).isEqualTo(model.sha256());
+        model.embeddingTensor().ifPresent(
+            tensor -> assertThat(embedder.embeddingTensor()).as(name).isEqualTo(tensor));
+      }
+    }
+  }
+
+  @Test
   void anUnknownNameListsTheKnownOnes() {
     assertThatThrownBy(() -> ModelRegistry.get("resnet-9000"))
         .isInstanceOf(IllegalArgumentException.class)
