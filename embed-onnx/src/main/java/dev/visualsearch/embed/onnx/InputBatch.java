@@ -25,21 +25,24 @@ public final class InputBatch {
 
   private final OnnxImageEmbedder owner;
   private final ImagePreprocessor preprocessor;
+  private final ImageViews views;
   private final int capacity;
-  private final int tensorBatch;
   private final ByteBuffer buffer;
   private int size;
 
-  InputBatch(OnnxImageEmbedder owner, ImagePreprocessor preprocessor, int capacity,
-      int tensorBatch) {
+  /**
+   * @param slots the model input slots the buffer holds: capacity × views, rounded up to whole
+   *     runs for a model with a fixed batch dimension
+   */
+  InputBatch(OnnxImageEmbedder owner, ImagePreprocessor preprocessor, ImageViews views,
+      int capacity, int slots) {
     this.owner = owner;
     this.preprocessor = preprocessor;
+    this.views = views;
     this.capacity = capacity;
-    this.tensorBatch = tensorBatch;
-    // Direct and native-order: ONNX Runtime uses it in place instead of copying it. A model with
-    // a fixed batch dimension always gets that many images, the tail zeros.
+    // Direct and native-order: ONNX Runtime uses it in place instead of copying it.
     this.buffer =
-        ByteBuffer.allocateDirect(tensorBatch * preprocessor.bytesPerImage())
+        ByteBuffer.allocateDirect(slots * preprocessor.bytesPerImage())
             .order(ByteOrder.nativeOrder());
   }
 
@@ -54,7 +57,7 @@ public final class InputBatch {
     if (size == capacity) {
       throw new IllegalStateException("input batch is full: " + capacity + " images");
     }
-    preprocessor.write(image, buffer, size);
+    preprocessor.writeViews(image, views, buffer, size * views.count());
     size++;
   }
 
@@ -92,9 +95,5 @@ public final class InputBatch {
 
   ByteBuffer buffer() {
     return buffer;
-  }
-
-  int tensorBatch() {
-    return tensorBatch;
   }
 }
