@@ -81,38 +81,51 @@ final class TurboJpeg {
         .asType(MethodType.methodType(int.class, Object.class));
   }
 
+  /** The outcome of loading: the bindings or null, and one line saying why. */
+  record Loaded(TurboJpeg bindings, String status) {}
+
+  /**
+   * Loads the bindings from {@code jar} with the native {@code library} (null: none found).
+   * Never throws: a failure is a null {@code bindings} and a status that says why.
+   */
+  static Loaded load(Path jar, Path library) {
+    if (!Files.isRegularFile(jar)) {
+      return new Loaded(null,
+          "libjpeg-turbo absent: no " + jar + " (Debian: apt-get install libturbojpeg-java)");
+    }
+    if (library == null) {
+      return new Loaded(null,
+          "libjpeg-turbo absent: no libturbojpeg.so[.0] (Debian: apt-get install libturbojpeg0)");
+    }
+    try {
+      ClassLoader loader = new LibraryLoader(jar, library);
+      Class<?> decompressor =
+          Class.forName("org.libjpegturbo.turbojpeg.TJDecompressor", true, loader);
+      return new Loaded(new TurboJpeg(decompressor),
+          "libjpeg-turbo in use: " + jar + " with " + library);
+    } catch (ReflectiveOperationException | java.io.IOException | LinkageError
+        | RuntimeException e) {
+      return new Loaded(null,
+          "libjpeg-turbo failed to load from " + jar + " with " + library + ": " + e);
+    }
+  }
+
   /** Loads once, on first use, without class-initialisation deadlocks. */
   private static final class Holder {
     final TurboJpeg instance;
     final String status;
 
     Holder() {
-      TurboJpeg loaded = null;
-      String why;
       if (Boolean.getBoolean(DISABLE_PROPERTY)) {
-        why = "off (" + DISABLE_PROPERTY + "=true)";
-      } else {
-        Path jar = Path.of(System.getProperty(JAR_PROPERTY, "/usr/share/java/turbojpeg.jar"));
-        Path library = findLibrary();
-        if (!Files.isRegularFile(jar)) {
-          why = "absent: no " + jar + " (Debian: apt-get install libturbojpeg-java)";
-        } else if (library == null) {
-          why = "absent: no libturbojpeg.so[.0] (Debian: apt-get install libturbojpeg0)";
-        } else {
-          try {
-            ClassLoader loader = new LibraryLoader(jar, library);
-            Class<?> decompressor =
-                Class.forName("org.libjpegturbo.turbojpeg.TJDecompressor", true, loader);
-            loaded = new TurboJpeg(decompressor);
-            why = "in use: " + jar + " with " + library;
-          } catch (ReflectiveOperationException | java.io.IOException | LinkageError
-              | RuntimeException e) {
-            why = "failed to load " + jar + " with " + library + ": " + e;
-          }
-        }
+        this.instance = null;
+        this.status = "libjpeg-turbo off (" + DISABLE_PROPERTY + "=true)";
+        return;
       }
-      this.instance = loaded;
-      this.status = "libjpeg-turbo " + why;
+      Loaded loaded = load(
+          Path.of(System.getProperty(JAR_PROPERTY, "/usr/share/java/turbojpeg.jar")),
+          findLibrary());
+      this.instance = loaded.bindings();
+      this.status = loaded.status();
     }
 
     private static Path findLibrary() {
