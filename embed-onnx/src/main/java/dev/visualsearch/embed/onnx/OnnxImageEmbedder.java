@@ -463,7 +463,8 @@ public final class OnnxImageEmbedder implements Embedder {
      * Whether each image's vector is the mean of the vectors of the image and its mirror image
      * (each L2-normalised first when {@link #normalize} is on). Doubles the inference per image.
      * If unset, false: on the project's data it changed mAP and MRR by less than their noise
-     * (see the package documentation).
+     * (pooled MobileNetV2 features are already nearly mirror-invariant; see the package
+     * documentation).
      */
     public Builder flipAveraging(boolean flip) {
       this.flipAveraging = flip;
@@ -474,7 +475,9 @@ public final class OnnxImageEmbedder implements Embedder {
      * Whether each image's vector is the mean of the vectors of three zooms of its preprocessing
      * region: for a centre crop the whole shorter side (zoom 0.875), the crop (1) and a tighter
      * centre (1.25); for a squash 1, 1.25 and 1.5. Triples the inference per image (six times with
-     * {@link #flipAveraging}). If unset, false (see the package documentation for its effect).
+     * {@link #flipAveraging}). If unset, false: on the project's data it raised category mAP by
+     * about 0.01 (2 %), not worth three times the inference by default (see the package
+     * documentation).
      */
     public Builder multiScale(boolean multiScale) {
       this.multiScale = multiScale;
