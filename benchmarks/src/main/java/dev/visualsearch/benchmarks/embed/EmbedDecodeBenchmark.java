@@ -76,6 +76,7 @@ public class EmbedDecodeBenchmark {
 
   @Benchmark
   public void decodeAndPreprocess(ImageCounter counter) throws Exception {
+    long cpu = ImageCounter.processCpuNanos();
     AtomicInteger next = new AtomicInteger();
     BenchmarkSetup.onAll(pool, threads, () -> {
       InputBatch batch = embedder.newBatch();
@@ -86,6 +87,7 @@ public class EmbedDecodeBenchmark {
         batch.add(scaledDecoder.decode(pass.get(i), minShortSide));
       }
     });
+    counter.cpuNanos += ImageCounter.processCpuNanos() - cpu;
     counter.images += pass.size();
   }
 }

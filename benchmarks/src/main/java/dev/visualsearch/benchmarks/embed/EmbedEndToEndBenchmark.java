@@ -93,10 +93,12 @@ public class EmbedEndToEndBenchmark {
 
   @Benchmark
   public void endToEnd(ImageCounter counter) throws Exception {
+    long cpu = ImageCounter.processCpuNanos();
     int embedded = mode.equals("pipeline") ? viaPipeline() : viaWorkers();
     if (embedded != pass.size()) {
       throw new AssertionError("embedded " + embedded + " of " + pass.size());
     }
+    counter.cpuNanos += ImageCounter.processCpuNanos() - cpu;
     counter.images += embedded;
   }
 

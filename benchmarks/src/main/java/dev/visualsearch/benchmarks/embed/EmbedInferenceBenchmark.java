@@ -87,6 +87,7 @@ public class EmbedInferenceBenchmark {
 
   @Benchmark
   public void inference(ImageCounter counter) throws Exception {
+    long cpu = ImageCounter.processCpuNanos();
     AtomicInteger next = new AtomicInteger();
     AtomicInteger worker = new AtomicInteger();
     BenchmarkSetup.onAll(pool, workers, () -> {
@@ -98,6 +99,7 @@ public class EmbedInferenceBenchmark {
       }
     });
     // Batches are whole: a pass of 64 runs ceil(64 / batch) of them.
+    counter.cpuNanos += ImageCounter.processCpuNanos() - cpu;
     counter.images += (long) ((PASS + batch - 1) / batch) * batch;
   }
 }
