@@ -61,7 +61,7 @@ public class EmbedEndToEndBenchmark {
   @Param({"2"})
   public int decodeThreads;
 
-  @Param({"1"})
+  @Param({"2"})
   public int inferenceThreads;
 
   private OnnxImageEmbedder embedder;

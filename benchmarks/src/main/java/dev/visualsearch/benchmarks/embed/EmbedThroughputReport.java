@@ -76,18 +76,22 @@ public final class EmbedThroughputReport {
     EmbedThroughputReport report = new EmbedThroughputReport(quick, models);
     System.out.println("# embedding throughput, " + report.cores + " processors, Java "
         + System.getProperty("java.version") + ", " + ScaledImageDecoder.turboJpegStatus());
-    StringBuilder out = new StringBuilder();
+    // Each section is printed as soon as it is done (JMH's own output runs in between).
     if (sections.contains("threads")) {
-      out.append(report.threads());
+      print(report.threads());
     }
     if (sections.contains("stages")) {
-      out.append(report.stages());
+      print(report.stages());
     }
     if (sections.contains("variants")) {
-      out.append(report.variants());
+      print(report.variants());
     }
+  }
+
+  private static void print(String section) {
     System.out.println();
-    System.out.println(out);
+    System.out.println(section);
+    System.out.flush();
   }
 
   /** ONNX Runtime threads x workers x spinning, inference only, batch 8. */
@@ -121,7 +125,8 @@ public final class EmbedThroughputReport {
     Map<String, Rate> endToEnd = run(EmbedEndToEndBenchmark.class, Map.of(
         "model", models, "batch", batches, "images", sets, "decoder", new String[] {"turbo"},
         "mode", new String[] {"pipeline"},
-        "decodeThreads", new String[] {String.valueOf(cores)}));
+        "decodeThreads", new String[] {String.valueOf(cores)},
+        "inferenceThreads", new String[] {String.valueOf(cores)}));
     StringBuilder s = new StringBuilder(
         "## stages: (a) inference only, (b) decode+preprocess only (reduced JPEG decoding;"
             + " ImageIO full decoding beside it), (c) end to end with EmbeddingPipeline\n"
@@ -164,7 +169,8 @@ public final class EmbedThroughputReport {
         "images", new String[] {"small", "photos", "large"},
         "decoder", new String[] {"turbo", "imageio"},
         "mode", new String[] {"pipeline", "workers"},
-        "decodeThreads", new String[] {String.valueOf(cores)}));
+        "decodeThreads", new String[] {String.valueOf(cores)},
+        "inferenceThreads", new String[] {String.valueOf(cores)}));
     StringBuilder s = new StringBuilder(
         "## (c) end to end, batch 8: EmbeddingPipeline vs workers that decode then embed"
             + " (the folder indexer's scheme), reduced (turbo) vs full (imageio) decoding\n"

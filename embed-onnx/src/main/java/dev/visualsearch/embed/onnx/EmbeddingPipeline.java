@@ -270,7 +270,7 @@ public final class EmbeddingPipeline {
     private ScaledImageDecoder decoder = ScaledImageDecoder.create(ImageDecoder.defaults());
     private boolean reducedDecoding = true;
     private int decodeThreads = Runtime.getRuntime().availableProcessors();
-    private int inferenceThreads = 1;
+    private int inferenceThreads = Runtime.getRuntime().availableProcessors();
 
     private Builder(OnnxImageEmbedder embedder) {
       this.embedder = embedder;
@@ -312,7 +312,9 @@ public final class EmbeddingPipeline {
 
     /**
      * Threads that run the model, each on its own batch (ONNX Runtime's own threads per run are
-     * the embedder's {@code intraOpThreads}). If unset, 1.
+     * the embedder's {@code intraOpThreads}). If unset, the number of processors: when the model
+     * is the slower stage (small images) every core must be able to run it, and when decoding is
+     * (large photos) the inference threads wait on the queue without using a core.
      *
      * @throws IllegalArgumentException if {@code n} is less than 1
      */
