@@ -53,7 +53,8 @@ final class BenchmarkImages {
 
   /** The files of a set, in a fixed order. */
   static synchronized List<Path> files(Set set) {
-    Path root = Path.of(System.getProperty("java.io.tmpdir"), "visualsearch-bench-images-" + VERSION);
+    Path root =
+        Path.of(System.getProperty("java.io.tmpdir"), "visualsearch-bench-images-" + VERSION);
     Path dir = root.resolve(set.name());
     try {
       if (!Files.exists(dir.resolve(".complete"))) {

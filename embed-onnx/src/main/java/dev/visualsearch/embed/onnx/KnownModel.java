@@ -130,8 +130,8 @@ public final class KnownModel {
    * @throws NullPointerException if {@code file} is null
    */
   public OnnxImageEmbedder.Builder embedderBuilder(Path file) {
-    OnnxImageEmbedder.Builder builder =
-        OnnxImageEmbedder.builder(Objects.requireNonNull(file, "file")).preprocessing(preprocessing);
+    OnnxImageEmbedder.Builder builder = OnnxImageEmbedder.builder(
+        Objects.requireNonNull(file, "file")).preprocessing(preprocessing);
     if (embeddingTensor != null) {
       builder.embeddingTensor(embeddingTensor);
     }

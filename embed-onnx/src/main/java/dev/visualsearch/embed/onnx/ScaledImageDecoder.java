@@ -136,8 +136,8 @@ public final class ScaledImageDecoder {
       }
       // libjpeg scales by n/8 and rounds up (TJSCALED); the smallest n that keeps the short side.
       int eighths = 8;
-      while (minShortSide > 0 && eighths > 1 && Math.min(scaled(width, eighths - 1), scaled(height, eighths - 1))
-          >= minShortSide) {
+      while (minShortSide > 0 && eighths > 1
+          && Math.min(scaled(width, eighths - 1), scaled(height, eighths - 1)) >= minShortSide) {
         eighths--;
       }
       int w = scaled(width, eighths);

@@ -81,7 +81,9 @@ final class SymmetricEigen {
       return;
     }
     double theta = (a[q][q] - a[p][p]) / (2 * apq);
-    double t = Math.signum(theta == 0 ? 1 : theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+    // The smaller root of t² + 2θt − 1 = 0: the rotation angle of at most π/4, for stability.
+    double t = Math.signum(theta == 0 ? 1 : theta)
+        / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
     double c = 1 / Math.sqrt(t * t + 1);
     double s = t * c;
     int n = a.length;

@@ -46,7 +46,8 @@ class EmbeddingPipelineTest {
     zoo = OnnxImageEmbedder.builder(SharedData.mobileNetV2Zoo()).batchSize(4).build();
     sequential = new ArrayList<>();
     for (int i = 0; i < FILES.size(); i++) {
-      sequential.add(BAD.contains(i) ? null : zoo.embed(ImageDecoder.defaults().decode(FILES.get(i))));
+      sequential.add(
+          BAD.contains(i) ? null : zoo.embed(ImageDecoder.defaults().decode(FILES.get(i))));
     }
   }
 

@@ -23,7 +23,8 @@ class ImageViewsTest {
       assertThat(flipped.embed(photo)).containsExactly(expected, Offset.offset(2e-3f));
       // Both views of an image are in one batch; batches of several images keep them apart.
       List<float[]> batch = flipped.embedAll(
-          List.of(TestImages.read("photos/squirrel_cls.jpg"), photo, TestImages.read("pairs/box.png")));
+          List.of(TestImages.read("photos/squirrel_cls.jpg"), photo,
+              TestImages.read("pairs/box.png")));
       assertThat(batch.get(1)).containsExactly(expected, Offset.offset(2e-3f));
       assertThat(flipped.fingerprint()).isEqualTo(plain.fingerprint() + ";views=flip");
     }
