@@ -1,7 +1,8 @@
 package dev.visualsearch;
 
 import dev.visualsearch.image.ImageDecodeException;
-import dev.visualsearch.image.ImageDecoder;
+import dev.visualsearch.image.DecodedImage;
+import dev.visualsearch.image.ImageLoader;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -80,15 +81,15 @@ final class FolderIndexer {
   static final Set<String> IMAGE_EXTENSIONS =
       Set.of("jpg", "jpeg", "jpe", "jfif", "png", "gif", "bmp", "wbmp", "webp", "tif", "tiff");
 
-  private final ImageDecoder decoder;
+  private final ImageLoader loader;
   private final Embedder embedder;
   private final Collection collection;
   private final int threads;
   private final int batchSize;
 
   FolderIndexer(
-      ImageDecoder decoder, Embedder embedder, Collection collection, int threads, int batchSize) {
-    this.decoder = decoder;
+      ImageLoader loader, Embedder embedder, Collection collection, int threads, int batchSize) {
+    this.loader = loader;
     this.embedder = embedder;
     this.collection = collection;
     this.threads = threads;
@@ -136,7 +137,7 @@ final class FolderIndexer {
   private int indexBatch(Run run, List<ImageFile> files) {
     int skipped = 0;
     List<ImageFile> toEmbed = new ArrayList<>(files.size());
-    List<BufferedImage> images = new ArrayList<>(files.size());
+    List<DecodedImage> images = new ArrayList<>(files.size());
     List<String> hashes = new ArrayList<>(files.size());
     for (ImageFile file : files) {
       try {
@@ -144,7 +145,7 @@ final class FolderIndexer {
         if (run.reuse(file, sha256)) {
           continue;
         }
-        images.add(decoder.decode(file.path));
+        images.add(loader.load(file.path));
         toEmbed.add(file);
         hashes.add(sha256);
       } catch (IOException e) {
@@ -156,12 +157,14 @@ final class FolderIndexer {
         skipped++;
       }
     }
-    List<float[]> vectors = embedAll(run, toEmbed, images);
+    List<BufferedImage> pictures = new ArrayList<>(images.size());
+    images.forEach(image -> pictures.add(image.image()));
+    List<float[]> vectors = embedAll(run, toEmbed, pictures);
     for (int i = 0; i < toEmbed.size(); i++) {
       if (vectors.get(i) != null) {
-        BufferedImage image = images.get(i);
-        run.storeEmbedded(toEmbed.get(i), hashes.get(i), image.getWidth(), image.getHeight(),
-            vectors.get(i));
+        DecodedImage image = images.get(i);
+        run.storeEmbedded(toEmbed.get(i), hashes.get(i), image.originalWidth(),
+            image.originalHeight(), vectors.get(i));
       } else {
         skipped++;
       }

@@ -1,6 +1,8 @@
 package dev.visualsearch;
 
+import dev.visualsearch.image.DecodedImage;
 import dev.visualsearch.image.ImageDecoder;
+import dev.visualsearch.image.ImageLoader;
 import dev.visualsearch.organize.Clustering;
 import dev.visualsearch.organize.DuplicateGroup;
 import dev.visualsearch.organize.DuplicateOptions;
@@ -53,7 +55,7 @@ public final class VisualSearch implements AutoCloseable {
   private final Embedder embedder;
   private final VectorIndex index;
   private final String indexKind;
-  private final ImageDecoder decoder;
+  private final ImageLoader loader;
   private final int threads;
   private final int batchSize;
   private final Map<String, String> attributes;
@@ -69,7 +71,7 @@ public final class VisualSearch implements AutoCloseable {
     this.embedder = builder.embedder;
     this.index = index;
     this.indexKind = builder.indexFactory.name();
-    this.decoder = builder.decoder;
+    this.loader = builder.loader;
     this.threads = builder.threads;
     this.batchSize = builder.batchSize;
     this.attributes = Map.copyOf(attributes);
@@ -121,15 +123,15 @@ public final class VisualSearch implements AutoCloseable {
     Objects.requireNonNull(file, "file");
     BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
     String sha256 = FileHashes.sha256(file);
-    BufferedImage image = decoder.decode(file);
+    DecodedImage image = loader.load(file);
     SourceFile facts =
         new SourceFile(
             sha256,
             attributes.size(),
             attributes.lastModifiedTime().toInstant(),
-            image.getWidth(),
-            image.getHeight());
-    float[] vector = embedder.embed(image);
+            image.originalWidth(),
+            image.originalHeight());
+    float[] vector = embedder.embed(image.image());
     store(new CatalogEntry(id, file.toString(), facts, checkMetadata(metadata)), vector);
   }
 
@@ -144,7 +146,7 @@ public final class VisualSearch implements AutoCloseable {
     checkId(id);
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(name, "name");
-    float[] vector = embedder.embed(decoder.decode(in, name));
+    float[] vector = embedder.embed(loader.load(in, name).image());
     store(new CatalogEntry(id, name, Map.of()), vector);
   }
 
@@ -217,7 +219,7 @@ public final class VisualSearch implements AutoCloseable {
     Objects.requireNonNull(folder, "folder");
     Path absolute = folder.toAbsolutePath().normalize();
     FolderIndexer indexer =
-        new FolderIndexer(decoder, embedder, new IndexerAccess(), threads, batchSize);
+        new FolderIndexer(loader, embedder, new IndexerAccess(), threads, batchSize);
     return indexer.index(absolute, mode, listener);
   }
 
@@ -283,7 +285,7 @@ public final class VisualSearch implements AutoCloseable {
    */
   public SearchResult search(Path file, int k, Predicate<String> filter) throws IOException {
     checkK(k);
-    return index.search(embedder.embed(decoder.decode(file)), k, filter);
+    return index.search(embedder.embed(loader.load(file).image()), k, filter);
   }
 
   /**
@@ -469,7 +471,7 @@ public final class VisualSearch implements AutoCloseable {
     Objects.requireNonNull(directory, "directory");
     mutations.writeLock().lock();
     try {
-      CollectionStore.save(directory, index, indexKind, catalog, embedder, attributes);
+      CollectionStore.save(directory, index, indexKind, catalog, embedder, loader, attributes);
     } finally {
       mutations.writeLock().unlock();
     }
@@ -520,8 +522,8 @@ public final class VisualSearch implements AutoCloseable {
     private Embedder embedder;
     private VectorIndexFactory indexFactory;
     private Metric metric;
-    private ImageDecoder decoder = ImageDecoder.defaults();
-    private boolean decoderSet;
+    private ImageLoader loader = ImageDecoder.defaults();
+    private boolean loaderSet;
     private int threads = Runtime.getRuntime().availableProcessors();
     private boolean threadsSet;
     private int batchSize = 4;
@@ -563,14 +565,20 @@ public final class VisualSearch implements AutoCloseable {
       return this;
     }
 
-    /** The image decoder (its pixel limit, say). If unset, {@link ImageDecoder#defaults()}. */
-    public Builder decoder(ImageDecoder decoder) {
-      Objects.requireNonNull(decoder, "decoder");
-      if (decoderSet) {
-        throw new IllegalStateException("decoder was already set");
+    /**
+     * How image files and streams are decoded: an {@link ImageDecoder} with another pixel limit,
+     * say, or an embedder's loader that decodes large JPEGs at the reduced size its model needs.
+     * Its {@link ImageLoader#description()} is saved with the collection ({@link
+     * CollectionInfo#imageLoader()}): index and search with the same kind of loader. If unset,
+     * {@link ImageDecoder#defaults()}, which decodes at full size.
+     */
+    public Builder imageLoader(ImageLoader loader) {
+      Objects.requireNonNull(loader, "loader");
+      if (loaderSet) {
+        throw new IllegalStateException("image loader was already set to " + this.loader.description());
       }
-      this.decoder = decoder;
-      decoderSet = true;
+      this.loader = loader;
+      loaderSet = true;
       return this;
     }
 

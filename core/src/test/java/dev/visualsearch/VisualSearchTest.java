@@ -233,6 +233,43 @@ class VisualSearchTest {
   }
 
   @Test
+  void theImageLoaderDecodesEveryFileAndIsRecordedWithTheCollection() throws IOException {
+    java.util.concurrent.atomic.AtomicInteger loads = new java.util.concurrent.atomic.AtomicInteger();
+    dev.visualsearch.image.ImageLoader counting =
+        new dev.visualsearch.image.ImageLoader() {
+          @Override
+          public dev.visualsearch.image.DecodedImage load(Path file) throws IOException {
+            loads.incrementAndGet();
+            return dev.visualsearch.image.ImageDecoder.defaults().load(file);
+          }
+
+          @Override
+          public dev.visualsearch.image.DecodedImage load(java.io.InputStream in, String name)
+              throws IOException {
+            loads.incrementAndGet();
+            return dev.visualsearch.image.ImageDecoder.defaults().load(in, name);
+          }
+
+          @Override
+          public String description() {
+            return "counting";
+          }
+        };
+    Path photos = Files.createDirectories(dir.resolve("photos"));
+    writePng(solid(8, 8, Color.RED), photos.resolve("a.png"));
+    writePng(solid(8, 8, Color.BLUE), photos.resolve("b.png"));
+    Path saved = dir.resolve("saved");
+    try (VisualSearch search =
+        VisualSearch.builder().embedder(embedder).index(ReferenceIndex.factory()).imageLoader(counting).build()) {
+      search.addFolder(photos);
+      search.search(photos.resolve("a.png"), 1);
+      search.save(saved);
+    }
+    assertThat(loads.get()).isEqualTo(3);
+    assertThat(VisualSearch.describe(saved).imageLoader()).isEqualTo("counting");
+  }
+
+  @Test
   void openingWithAnotherEmbedderFailsAndSaysWhy() throws IOException {
     Path saved = dir.resolve("collection");
     try (VisualSearch search = newCollection()) {

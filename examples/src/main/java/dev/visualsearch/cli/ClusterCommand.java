@@ -71,7 +71,7 @@ final class ClusterCommand implements Callable<Integer> {
       throw new FileAlreadyExistsException(links.toString(), null, "--links wants a new folder");
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (CollectionOptions.Opened opened = collection.open()) {
+    try (CollectionOptions.Opened opened = collection.open(spec.commandLine().getErr())) {
       VisualSearch search = opened.search();
       if (search.size() > MINI_BATCH_ABOVE) {
         kMeans.miniBatchSize(4096).maxIterations(200);

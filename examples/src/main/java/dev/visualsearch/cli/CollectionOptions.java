@@ -5,6 +5,7 @@ import dev.visualsearch.IncompatibleCollectionException;
 import dev.visualsearch.VisualSearch;
 import dev.visualsearch.embed.onnx.OnnxImageEmbedder;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
@@ -45,7 +46,7 @@ final class CollectionOptions {
    * @throws IncompatibleCollectionException if the model is not the one it was indexed with
    * @throws IOException if the collection or the model cannot be read
    */
-  Opened open() throws IOException {
+  Opened open(PrintWriter err) throws IOException {
     CollectionInfo info = VisualSearch.describe(index);
     OnnxImageEmbedder embedder =
         modelOptions.load(modelOf(info), info.attributes().get(ModelOptions.TENSOR_ATTRIBUTE));
@@ -54,6 +55,7 @@ final class CollectionOptions {
           VisualSearch.builder()
               .embedder(embedder)
               .index(IndexKinds.factory(info.indexKind()))
+              .imageLoader(modelOptions.loaderFor(embedder, info.imageLoader(), err))
               .open(index);
       return new Opened(embedder, search);
     } catch (IncompatibleCollectionException e) {

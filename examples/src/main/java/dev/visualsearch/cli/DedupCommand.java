@@ -88,7 +88,7 @@ final class DedupCommand implements Callable<Integer> {
     DuplicateOptions options =
         DuplicateOptions.defaults().copyCosine(copyCosine).keep(keep.order);
     PrintWriter out = spec.commandLine().getOut();
-    try (CollectionOptions.Opened opened = collection.open()) {
+    try (CollectionOptions.Opened opened = collection.open(spec.commandLine().getErr())) {
       VisualSearch search = opened.search();
       List<DuplicateGroup> groups = search.duplicates(options);
       switch (format) {

@@ -1,11 +1,13 @@
 package dev.visualsearch.cli;
 
+import dev.visualsearch.CollectionInfo;
 import dev.visualsearch.FolderReport;
 import dev.visualsearch.Metric;
 import dev.visualsearch.ProgressListener;
 import dev.visualsearch.SkippedFile;
 import dev.visualsearch.VisualSearch;
 import dev.visualsearch.embed.onnx.OnnxImageEmbedder;
+import dev.visualsearch.image.ImageLoader;
 import dev.visualsearch.index.flat.FlatIndex;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -106,14 +108,21 @@ final class IndexCommand implements Callable<Integer> {
       err.printf(
           "model %s: %d-d embedding from tensor '%s'%n",
           embedder.modelFile(), embedder.dimension(), embedder.embeddingTensor());
+      boolean existing = VisualSearch.exists(out);
+      CollectionInfo info = existing ? VisualSearch.describe(out) : null;
+      ImageLoader loader =
+          modelOptions.loaderFor(embedder, existing ? info.imageLoader() : null, err);
+      err.printf("images decoded as %s%n", loader.description());
       VisualSearch.Builder builder =
-          VisualSearch.builder().embedder(embedder).index(FlatIndex.factory());
+          VisualSearch.builder()
+              .embedder(embedder)
+              .index(existing ? IndexKinds.factory(info.indexKind()) : FlatIndex.factory())
+              .imageLoader(loader);
       ModelOptions.attributesOf(embedder, modelOptions.embeddingTensor != null)
           .forEach(builder::attribute);
       if (threads != null) {
         builder.threads(threads);
       }
-      boolean existing = VisualSearch.exists(out);
       if (!existing) {
         builder.metric(metric);
       }

@@ -55,7 +55,7 @@ final class SearchCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<ResultFormat.Answer> answers = new ArrayList<>();
     int failed = 0;
-    try (CollectionOptions.Opened opened = collection.open()) {
+    try (CollectionOptions.Opened opened = collection.open(spec.commandLine().getErr())) {
       VisualSearch search = opened.search();
       for (Path image : images) {
         try {

@@ -66,7 +66,7 @@ final class SimilarCommand implements Callable<Integer> {
     if (duplicateCosine != null) {
       options = options.duplicateCosine(duplicateCosine);
     }
-    try (CollectionOptions.Opened opened = collection.open()) {
+    try (CollectionOptions.Opened opened = collection.open(spec.commandLine().getErr())) {
       VisualSearch search = opened.search();
       SearchResult result = search.similar(id, k, options);
       format.write(

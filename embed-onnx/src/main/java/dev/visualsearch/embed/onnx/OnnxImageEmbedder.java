@@ -7,6 +7,8 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.visualsearch.Embedder;
 import dev.visualsearch.EmbeddingException;
+import dev.visualsearch.image.ImageDecoder;
+import dev.visualsearch.image.ImageLoader;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -260,6 +262,19 @@ public final class OnnxImageEmbedder implements Embedder {
     } finally {
       lock.writeLock().unlock();
     }
+  }
+
+  /**
+   * An image loader for this embedder: JPEGs are decoded straight to the smallest size this
+   * preprocessing can use (the shorter side at least {@link Preprocessing#minimumShortSide()}) when
+   * libjpeg-turbo is installed, and everything else — all images, without libjpeg-turbo — at full
+   * size by {@link ImageDecoder#defaults()}. Pass it to {@code VisualSearch.Builder.imageLoader}
+   * for both indexing and searching: a reduced decode moves vectors a little (cosine 0.97–0.99
+   * to the full-size ones).
+   */
+  public ImageLoader imageLoader() {
+    return new ReducedSizeImageLoader(
+        ScaledImageDecoder.create(ImageDecoder.defaults()), preprocessing.minimumShortSide());
   }
 
   /** The model file, absolute (the .onnx file itself when a directory was given). */

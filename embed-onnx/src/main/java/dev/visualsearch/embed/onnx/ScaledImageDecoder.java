@@ -1,5 +1,6 @@
 package dev.visualsearch.embed.onnx;
 
+import dev.visualsearch.image.DecodedImage;
 import dev.visualsearch.image.ImageDecoder;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
@@ -71,6 +72,11 @@ public final class ScaledImageDecoder {
     return TurboJpeg.status();
   }
 
+  /** Decodes {@code file} at full size with the decoder given (no libjpeg-turbo). */
+  DecodedImage load(Path file) throws IOException {
+    return DecodedImage.fullSize(decoder.decode(file));
+  }
+
   /**
    * Decodes {@code file}, reduced as far as the shorter side stays at least {@code minShortSide}
    * pixels (never enlarged; the file's own size when it is smaller or not a JPEG).
@@ -100,20 +106,32 @@ public final class ScaledImageDecoder {
    *     java.io.InputStream, String)}
    */
   public BufferedImage decode(byte[] bytes, String name, int minShortSide) throws IOException {
+    return load(bytes, name, minShortSide).image();
+  }
+
+  /**
+   * Like {@link #decode(byte[], String, int)}, with the size of the image as stored (upright),
+   * which a reduced decode no longer shows.
+   *
+   * @throws IllegalArgumentException if {@code minShortSide} is negative
+   * @throws dev.visualsearch.image.ImageDecodeException as {@link ImageDecoder#decode(
+   *     java.io.InputStream, String)}
+   */
+  public DecodedImage load(byte[] bytes, String name, int minShortSide) throws IOException {
     Objects.requireNonNull(bytes, "bytes");
     Objects.requireNonNull(name, "name");
     checkMinShortSide(minShortSide);
     if (turbo != null && JpegHeader.isJpeg(bytes, bytes.length)) {
-      BufferedImage image = decodeJpeg(bytes, minShortSide);
+      DecodedImage image = decodeJpeg(bytes, minShortSide);
       if (image != null) {
         return image;
       }
     }
-    return decoder.decode(new ByteArrayInputStream(bytes), name);
+    return DecodedImage.fullSize(decoder.decode(new ByteArrayInputStream(bytes), name));
   }
 
   /** The upright reduced image, or null when the file is left to the decoder. */
-  private BufferedImage decodeJpeg(byte[] bytes, int minShortSide) {
+  private DecodedImage decodeJpeg(byte[] bytes, int minShortSide) {
     JpegHeader header = JpegHeader.parse(bytes, bytes.length);
     if (header.foreignIccProfile()) {
       return null;
@@ -146,7 +164,12 @@ public final class ScaledImageDecoder {
       byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
       turbo.decompress.invokeExact(tj, pixels, 0, 0, w, w * 3, h, TurboJpeg.PF_BGR,
           TurboJpeg.FLAG_STOPONWARNING);
-      return BgrOrientation.apply(image, header.orientation());
+      // Orientations 5 to 8 turn the image a quarter: the upright size swaps width and height.
+      boolean quarterTurn = header.orientation() >= 5 && header.orientation() <= 8;
+      return new DecodedImage(
+          BgrOrientation.apply(image, header.orientation()),
+          quarterTurn ? height : width,
+          quarterTurn ? width : height);
     } catch (Error e) {
       throw e;
     } catch (Throwable failed) {
