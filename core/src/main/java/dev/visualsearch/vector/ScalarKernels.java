@@ -8,9 +8,15 @@ package dev.visualsearch.vector;
  * overlap them and let the JIT unroll the loop. The result therefore differs from a left-to-right
  * sum by rounding only.
  *
+ * <p>Java may not reorder float additions, so C2 does not turn these loops into SIMD code: this is
+ * the portable implementation, used where {@link PanamaKernels} is not (see {@link
+ * KernelProvider}). Bulk scoring is a plain loop over rows here; unlike the SIMD version it gains
+ * nothing from sharing query loads between rows, because scalar code is bound by arithmetic, not
+ * by loads.
+ *
  * <p>Stateless and thread-safe.
  */
-final class ScalarKernels implements VectorKernels.Implementation {
+final class ScalarKernels implements KernelImplementation {
 
   static final ScalarKernels INSTANCE = new ScalarKernels();
 
@@ -66,5 +72,35 @@ final class ScalarKernels implements VectorKernels.Implementation {
       s0 += d * d;
     }
     return (s0 + s1) + (s2 + s3);
+  }
+
+  @Override
+  public void dotBulk(
+      float[] query,
+      int queryOffset,
+      float[] rows,
+      int rowsOffset,
+      int dimension,
+      int count,
+      float[] scores,
+      int scoresOffset) {
+    for (int r = 0, offset = rowsOffset; r < count; r++, offset += dimension) {
+      scores[scoresOffset + r] = dot(query, queryOffset, rows, offset, dimension);
+    }
+  }
+
+  @Override
+  public void squaredDistanceBulk(
+      float[] query,
+      int queryOffset,
+      float[] rows,
+      int rowsOffset,
+      int dimension,
+      int count,
+      float[] scores,
+      int scoresOffset) {
+    for (int r = 0, offset = rowsOffset; r < count; r++, offset += dimension) {
+      scores[scoresOffset + r] = squaredDistance(query, queryOffset, rows, offset, dimension);
+    }
   }
 }

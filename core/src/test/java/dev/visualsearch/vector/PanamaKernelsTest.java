@@ -1,0 +1,92 @@
+package dev.visualsearch.vector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+
+/**
+ * The Vector API kernels equal the scalar ones on awkward lengths and offsets, within a tolerance
+ * that grows with the length (the two sum in different orders). Runs only where {@code
+ * jdk.incubator.vector} is readable: in Surefire's {@code vector-api} execution.
+ */
+@EnabledIf("dev.visualsearch.vector.KernelTesting#vectorModuleReadable")
+class PanamaKernelsTest {
+
+  private static final KernelImplementation SIMD = PanamaKernels.INSTANCE;
+  private static final KernelImplementation SCALAR = ScalarKernels.INSTANCE;
+
+  @Test
+  void singlePairKernelsMatchScalar() {
+    Random random = KernelTesting.seeded("panama single-pair", 20240611L);
+    for (int length : KernelTesting.LENGTHS) {
+      int aOffset = random.nextInt(7);
+      int bOffset = random.nextInt(7);
+      float[] a = KernelTesting.gaussian(random, aOffset + length + random.nextInt(3));
+      float[] b = KernelTesting.gaussian(random, bOffset + length + random.nextInt(3));
+      float tolerance = KernelTesting.tolerance(length);
+
+      assertThat(SIMD.dot(a, aOffset, b, bOffset, length))
+          .as("dot, length %d, offsets %d/%d", length, aOffset, bOffset)
+          .isCloseTo(SCALAR.dot(a, aOffset, b, bOffset, length), offset(tolerance));
+      assertThat(SIMD.squaredDistance(a, aOffset, b, bOffset, length))
+          .as("squared distance, length %d, offsets %d/%d", length, aOffset, bOffset)
+          .isCloseTo(SCALAR.squaredDistance(a, aOffset, b, bOffset, length), offset(2 * tolerance));
+    }
+  }
+
+  @Test
+  void bulkKernelsMatchScalar() {
+    Random random = KernelTesting.seeded("panama bulk", 77L);
+    for (int dimension : KernelTesting.LENGTHS) {
+      // Row counts around the four rows a pass scores, so every remainder is covered.
+      for (int count : new int[] {0, 1, 3, 4, 5, 9}) {
+        int queryOffset = random.nextInt(5);
+        int rowsOffset = random.nextInt(5);
+        int scoresOffset = random.nextInt(3);
+        float[] query = KernelTesting.gaussian(random, queryOffset + dimension);
+        float[] rows = KernelTesting.gaussian(random, rowsOffset + count * dimension + 2);
+        float[] simd = new float[scoresOffset + count + 1];
+        float[] scalar = new float[scoresOffset + count + 1];
+        float tolerance = KernelTesting.tolerance(dimension);
+
+        SIMD.dotBulk(query, queryOffset, rows, rowsOffset, dimension, count, simd, scoresOffset);
+        SCALAR.dotBulk(query, queryOffset, rows, rowsOffset, dimension, count, scalar, scoresOffset);
+        for (int r = 0; r < scalar.length; r++) {
+          assertThat(simd[r])
+              .as("dot bulk, dimension %d, count %d, score %d", dimension, count, r)
+              .isCloseTo(scalar[r], offset(tolerance));
+        }
+
+        SIMD.squaredDistanceBulk(
+            query, queryOffset, rows, rowsOffset, dimension, count, simd, scoresOffset);
+        SCALAR.squaredDistanceBulk(
+            query, queryOffset, rows, rowsOffset, dimension, count, scalar, scoresOffset);
+        for (int r = 0; r < scalar.length; r++) {
+          assertThat(simd[r])
+              .as("squared distance bulk, dimension %d, count %d, score %d", dimension, count, r)
+              .isCloseTo(scalar[r], offset(2 * tolerance));
+        }
+      }
+    }
+  }
+
+  @Test
+  void smallIntegerVectorsAreExact() {
+    float[] a = new float[100];
+    float[] b = new float[100];
+    long dot = 0;
+    long distance = 0;
+    for (int i = 0; i < a.length; i++) {
+      a[i] = i % 7;
+      b[i] = 3 - i % 5;
+      dot += (long) (i % 7) * (3 - i % 5);
+      distance += (long) (i % 7 - (3 - i % 5)) * (i % 7 - (3 - i % 5));
+    }
+
+    assertThat(SIMD.dot(a, 0, b, 0, a.length)).isEqualTo(dot);
+    assertThat(SIMD.squaredDistance(a, 0, b, 0, a.length)).isEqualTo(distance);
+  }
+}

@@ -1,0 +1,65 @@
+package dev.visualsearch.vector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The facade's bulk scoring equals its single-pair scoring row by row, whichever implementation
+ * is active, and checks its bounds before any implementation runs.
+ */
+class VectorKernelsBulkTest {
+
+  @Test
+  void bulkScoresEqualSinglePairScores() {
+    Random random = KernelTesting.seeded("facade bulk", 5L);
+    for (int dimension : new int[] {1, 7, 32, 100, 512, 1280}) {
+      int count = 11;
+      float[] query = KernelTesting.gaussian(random, dimension + 1);
+      float[] rows = KernelTesting.gaussian(random, 3 + count * dimension);
+      float[] dots = new float[count];
+      float[] distances = new float[count];
+
+      VectorKernels.dotBulk(query, 1, rows, 3, dimension, count, dots, 0);
+      VectorKernels.squaredDistanceBulk(query, 1, rows, 3, dimension, count, distances, 0);
+
+      float tolerance = KernelTesting.tolerance(dimension);
+      for (int r = 0; r < count; r++) {
+        int offset = 3 + r * dimension;
+        assertThat(dots[r])
+            .as("dot, dimension %d, row %d", dimension, r)
+            .isCloseTo(VectorKernels.dot(query, 1, rows, offset, dimension), offset(tolerance));
+        assertThat(distances[r])
+            .as("distance, dimension %d, row %d", dimension, r)
+            .isCloseTo(
+                VectorKernels.squaredDistance(query, 1, rows, offset, dimension),
+                offset(2 * tolerance));
+      }
+    }
+  }
+
+  @Test
+  void slicesOutsideTheirArraysAreRejected() {
+    float[] query = new float[4];
+    float[] rows = new float[4 * 3];
+    float[] scores = new float[3];
+
+    assertThatThrownBy(() -> VectorKernels.dotBulk(query, 1, rows, 0, 4, 3, scores, 0))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> VectorKernels.dotBulk(query, 0, rows, 1, 4, 3, scores, 0))
+        .isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessageContaining("3 rows of 4 floats from 1");
+    assertThatThrownBy(() -> VectorKernels.squaredDistanceBulk(query, 0, rows, 0, 4, 3, scores, 1))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(
+            () -> VectorKernels.dotBulk(query, 0, rows, 0, 4, Integer.MAX_VALUE, scores, 0))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> VectorKernels.dotBulk(query, 0, rows, 0, 4, -1, scores, 0))
+        .withMessageContaining("count=-1");
+  }
+}
