@@ -1,7 +1,7 @@
 package dev.visualsearch.vector;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -23,7 +23,14 @@ import jdk.incubator.vector.VectorSpecies;
  *       four cycles, so one accumulator would leave the FMA units idle), then finish with a scalar
  *       tail.
  *   <li>The bulk kernels score four rows per pass: each query vector loaded is used four times,
- *       and the four rows give the four independent accumulator chains.
+ *       and the four rows give the four independent accumulator chains. Rows left over score
+ *       one at a time with the same sequence of operations, so a row's score never depends on
+ *       which rows share its pass.
+ *   <li>Lanes are summed by {@link #sum}, in a fixed order, not by {@code reduceLanes(ADD)}: the
+ *       API leaves the order of that reduction open, and on Java 25 the interpreter and C2
+ *       ordered it differently, so one pair of vectors scored differently before and after
+ *       warm-up. Exact search promises equal scores for equal vectors (ties then go by insertion
+ *       order), and seeded graph builds promise the same graph, so the order must be fixed.
  * </ul>
  *
  * <p>Stateless and thread-safe.
@@ -33,26 +40,35 @@ final class PanamaKernels implements KernelImplementation {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
   private static final int LANES = SPECIES.length();
 
+  // Rotations by half, a quarter, an eighth and a sixteenth of the lanes, for sum(); each a
+  // static final constant so that C2 compiles rearrange() into one permute instruction.
+  private static final VectorShuffle<Float> ROTATE_HALF = rotation(LANES / 2);
+  private static final VectorShuffle<Float> ROTATE_QUARTER = rotation(LANES / 4);
+  private static final VectorShuffle<Float> ROTATE_EIGHTH = rotation(LANES / 8);
+  private static final VectorShuffle<Float> ROTATE_SIXTEENTH = rotation(LANES / 16);
+
   /** Narrower vectors than this gain nothing over scalar code; see {@link #checkUsable}. */
   static final int MIN_VECTOR_BITS = 128;
+
+  /** {@link #sum} adds up to this many lanes (AVX-512); wider SVE vectors are not used. */
+  static final int MAX_VECTOR_BITS = 512;
 
   static final PanamaKernels INSTANCE = new PanamaKernels();
 
   private PanamaKernels() {}
 
   /**
-   * Throws if this CPU's vectors are too narrow to pay for the SIMD path.
+   * Throws if this CPU's vectors are too narrow to pay for the SIMD path, or wider than {@link
+   * #sum} handles.
    *
    * @throws UnsupportedOperationException naming the vector size found
    */
   static void checkUsable() {
-    if (SPECIES.vectorBitSize() < MIN_VECTOR_BITS) {
+    int bits = SPECIES.vectorBitSize();
+    if (bits < MIN_VECTOR_BITS || bits > MAX_VECTOR_BITS) {
       throw new UnsupportedOperationException(
-          "preferred vector size "
-              + SPECIES.vectorBitSize()
-              + " bits is below "
-              + MIN_VECTOR_BITS
-              + " bits");
+          "preferred vector size " + bits + " bits is outside [" + MIN_VECTOR_BITS + ", "
+              + MAX_VECTOR_BITS + "]");
     }
   }
 
@@ -96,7 +112,7 @@ final class PanamaKernels implements KernelImplementation {
     for (; i < limit; i += LANES) {
       acc1 = load(a, aOffset + i).fma(load(b, bOffset + i), acc1);
     }
-    return acc1.add(acc2).add(acc3.add(acc4)).reduceLanes(VectorOperators.ADD);
+    return sum(acc1.add(acc2).add(acc3.add(acc4)));
   }
 
   @Override
@@ -136,7 +152,7 @@ final class PanamaKernels implements KernelImplementation {
       FloatVector d = load(a, aOffset + i).sub(load(b, bOffset + i));
       acc1 = d.fma(d, acc1);
     }
-    return acc1.add(acc2).add(acc3.add(acc4)).reduceLanes(VectorOperators.ADD);
+    return sum(acc1.add(acc2).add(acc3.add(acc4)));
   }
 
   @Override
@@ -158,7 +174,10 @@ final class PanamaKernels implements KernelImplementation {
       }
     }
     for (; r < count; r++) {
-      scores[scoresOffset + r] = dot(query, queryOffset, rows, rowsOffset + r * dimension, dimension);
+      scores[scoresOffset + r] =
+          dimension >= 2 * LANES
+              ? dot1(query, queryOffset, rows, rowsOffset + r * dimension, dimension)
+              : dot(query, queryOffset, rows, rowsOffset + r * dimension, dimension);
     }
   }
 
@@ -182,10 +201,10 @@ final class PanamaKernels implements KernelImplementation {
       acc3 = qv.fma(load(rows, o3 + i), acc3);
       acc4 = qv.fma(load(rows, o4 + i), acc4);
     }
-    float s1 = acc1.reduceLanes(VectorOperators.ADD);
-    float s2 = acc2.reduceLanes(VectorOperators.ADD);
-    float s3 = acc3.reduceLanes(VectorOperators.ADD);
-    float s4 = acc4.reduceLanes(VectorOperators.ADD);
+    float s1 = sum(acc1);
+    float s2 = sum(acc2);
+    float s3 = sum(acc3);
+    float s4 = sum(acc4);
     for (; i < dimension; i++) {
       float qi = q[qOffset + i];
       s1 = Math.fma(qi, rows[o1 + i], s1);
@@ -219,8 +238,43 @@ final class PanamaKernels implements KernelImplementation {
     }
     for (; r < count; r++) {
       scores[scoresOffset + r] =
-          squaredDistance(query, queryOffset, rows, rowsOffset + r * dimension, dimension);
+          dimension >= 2 * LANES
+              ? squaredDistance1(query, queryOffset, rows, rowsOffset + r * dimension, dimension)
+              : squaredDistance(query, queryOffset, rows, rowsOffset + r * dimension, dimension);
     }
+  }
+
+  /** One row the way {@link #dot4} scores each of its four. */
+  private static float dot1(float[] q, int qOffset, float[] rows, int first, int dimension) {
+    int limit = SPECIES.loopBound(dimension);
+    FloatVector acc = FloatVector.zero(SPECIES);
+    int i = 0;
+    for (; i < limit; i += LANES) {
+      acc = load(q, qOffset + i).fma(load(rows, first + i), acc);
+    }
+    float s = sum(acc);
+    for (; i < dimension; i++) {
+      s = Math.fma(q[qOffset + i], rows[first + i], s);
+    }
+    return s;
+  }
+
+  /** One row the way {@link #squaredDistance4} scores each of its four. */
+  private static float squaredDistance1(
+      float[] q, int qOffset, float[] rows, int first, int dimension) {
+    int limit = SPECIES.loopBound(dimension);
+    FloatVector acc = FloatVector.zero(SPECIES);
+    int i = 0;
+    for (; i < limit; i += LANES) {
+      FloatVector d = load(q, qOffset + i).sub(load(rows, first + i));
+      acc = d.fma(d, acc);
+    }
+    float s = sum(acc);
+    for (; i < dimension; i++) {
+      float d = q[qOffset + i] - rows[first + i];
+      s = Math.fma(d, d, s);
+    }
+    return s;
   }
 
   /** As {@link #dot4}, with squared distances. */
@@ -247,10 +301,10 @@ final class PanamaKernels implements KernelImplementation {
       acc3 = d3.fma(d3, acc3);
       acc4 = d4.fma(d4, acc4);
     }
-    float s1 = acc1.reduceLanes(VectorOperators.ADD);
-    float s2 = acc2.reduceLanes(VectorOperators.ADD);
-    float s3 = acc3.reduceLanes(VectorOperators.ADD);
-    float s4 = acc4.reduceLanes(VectorOperators.ADD);
+    float s1 = sum(acc1);
+    float s2 = sum(acc2);
+    float s3 = sum(acc3);
+    float s4 = sum(acc4);
     for (; i < dimension; i++) {
       float qi = q[qOffset + i];
       float d1 = qi - rows[o1 + i];
@@ -266,6 +320,30 @@ final class PanamaKernels implements KernelImplementation {
     scores[at + 1] = s2;
     scores[at + 2] = s3;
     scores[at + 3] = s4;
+  }
+
+  /**
+   * The sum of the lanes of {@code v}, added in a fixed order whatever compiles it: a butterfly of
+   * lane-wise adds (each exactly defined by IEEE 754) with rotated copies, after which lane 0
+   * holds the total.
+   */
+  private static float sum(FloatVector v) {
+    v = v.add(v.rearrange(ROTATE_HALF));
+    if (LANES >= 4) {
+      v = v.add(v.rearrange(ROTATE_QUARTER));
+    }
+    if (LANES >= 8) {
+      v = v.add(v.rearrange(ROTATE_EIGHTH));
+    }
+    if (LANES >= 16) {
+      v = v.add(v.rearrange(ROTATE_SIXTEENTH));
+    }
+    return v.lane(0);
+  }
+
+  /** Lane i takes lane (i + distance) mod LANES. */
+  private static VectorShuffle<Float> rotation(int distance) {
+    return VectorShuffle.iota(SPECIES, Math.max(distance, 0), 1, true);
   }
 
   private static FloatVector load(float[] array, int offset) {

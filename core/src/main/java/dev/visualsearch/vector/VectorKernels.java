@@ -12,8 +12,8 @@ import java.util.Objects;
  * rounding (implementations sum in several lanes); they never differ in anything else.
  *
  * <p>Two implementations exist: plain Java, and SIMD code on the Java Vector API ({@code
- * jdk.incubator.vector}). The SIMD one is used on Java 20 and later when the JVM was started with
- * {@code --add-modules jdk.incubator.vector}; without that flag a warning says so once and the
+ * jdk.incubator.vector}). The SIMD one is used whenever the JVM was started with {@code
+ * --add-modules jdk.incubator.vector}; without that flag a warning says so once and the
  * plain one runs. The system property {@code visualsearch.vectorization} ({@code auto}, {@code
  * scalar}, {@code panama}) overrides the choice. {@link #implementationName()} says which runs.
  *

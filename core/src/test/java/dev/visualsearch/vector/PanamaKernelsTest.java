@@ -89,4 +89,38 @@ class PanamaKernelsTest {
     assertThat(SIMD.dot(a, 0, b, 0, a.length)).isEqualTo(dot);
     assertThat(SIMD.squaredDistance(a, 0, b, 0, a.length)).isEqualTo(distance);
   }
+
+  /**
+   * The lanes are summed in a fixed order, so a pair scores the same before and after the JIT
+   * compiles the kernel (with {@code reduceLanes} it did not on Java 25). Equal vectors then tie
+   * exactly, whenever they are scored.
+   */
+  @Test
+  void scoresDoNotChangeWhenTheKernelIsCompiled() {
+    Random random = KernelTesting.seeded("panama warm-up", 25L);
+    int pairs = 64;
+    float[][] a = new float[pairs][];
+    float[][] b = new float[pairs][];
+    float[] before = new float[pairs];
+    for (int p = 0; p < pairs; p++) {
+      int length = 64 + p;
+      a[p] = new float[length];
+      b[p] = KernelTesting.gaussian(random, length);
+      for (int i = 0; i < length; i++) {
+        // Magnitudes over twelve decades: any change of summation order shows.
+        a[p][i] = (float) (random.nextGaussian() * Math.pow(10, random.nextInt(12) - 6));
+      }
+      before[p] = SIMD.dot(a[p], 0, b[p], 0, length);
+    }
+    float sink = 0;
+    for (int i = 0; i < 200_000; i++) {
+      int p = i % pairs;
+      sink += SIMD.dot(a[p], 0, b[p], 0, a[p].length);
+    }
+    System.out.println("warm-up sum " + sink);
+
+    for (int p = 0; p < pairs; p++) {
+      assertThat(SIMD.dot(a[p], 0, b[p], 0, a[p].length)).as("pair %d", p).isEqualTo(before[p]);
+    }
+  }
 }

@@ -42,6 +42,33 @@ class VectorKernelsBulkTest {
     }
   }
 
+  /**
+   * A row's bulk score does not depend on the rows scored with it (the SIMD kernel scores four
+   * per pass): the scan and a re-score of one row must agree exactly.
+   */
+  @Test
+  void aRowScoresTheSameAloneAndInABatch() {
+    Random random = KernelTesting.seeded("bulk grouping", 6L);
+    for (int dimension : new int[] {5, 40, 512, 1283}) {
+      int count = 9;
+      float[] query = KernelTesting.gaussian(random, dimension);
+      float[] rows = KernelTesting.gaussian(random, count * dimension);
+      float[] together = new float[count];
+      float[] alone = new float[1];
+      VectorKernels.dotBulk(query, 0, rows, 0, dimension, count, together, 0);
+      for (int r = 0; r < count; r++) {
+        VectorKernels.dotBulk(query, 0, rows, r * dimension, dimension, 1, alone, 0);
+        assertThat(alone[0]).as("dot, dimension %d, row %d", dimension, r).isEqualTo(together[r]);
+      }
+      VectorKernels.squaredDistanceBulk(query, 0, rows, 0, dimension, count, together, 0);
+      for (int r = 0; r < count; r++) {
+        VectorKernels.squaredDistanceBulk(query, 0, rows, r * dimension, dimension, 1, alone, 0);
+        assertThat(alone[0]).as("distance, dimension %d, row %d", dimension, r)
+            .isEqualTo(together[r]);
+      }
+    }
+  }
+
   @Test
   void slicesOutsideTheirArraysAreRejected() {
     float[] query = new float[4];
