@@ -41,4 +41,15 @@ interface KernelImplementation {
       int count,
       float[] scores,
       int scoresOffset);
+
+  /**
+   * For each query {@code q} and row {@code r < count}: {@code scores[q × count + r]} = what
+   * {@link #dotBulk} computes for {@code queries[q]} (offset 0) and that row, to the bit.
+   */
+  void dotBulkMulti(
+      float[][] queries, float[] rows, int rowsOffset, int dimension, int count, float[] scores);
+
+  /** As {@link #dotBulkMulti}, with squared distances as {@link #squaredDistanceBulk} gives. */
+  void squaredDistanceBulkMulti(
+      float[][] queries, float[] rows, int rowsOffset, int dimension, int count, float[] scores);
 }

@@ -1,7 +1,7 @@
 package dev.visualsearch.vector;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -23,13 +23,15 @@ import jdk.incubator.vector.VectorSpecies;
  *       four cycles, so one accumulator would leave the FMA units idle), then finish with a scalar
  *       tail.
  *   <li>The bulk kernels score four rows per pass: each query vector loaded is used four times,
- *       and the four rows give the four independent accumulator chains. Rows left over score
+ *       and the four rows give the four independent accumulator chains. The multi-query kernels
+ *       score tiles of two queries by four rows: eight multiply-adds per six loads instead of
+ *       four per five, which is what limits them when the rows come from cache. Rows left over score
  *       one at a time with the same sequence of operations, so a row's score never depends on
  *       which rows share its pass.
  *   <li>Lanes are summed by {@link #sum}, in a fixed order, not by {@code reduceLanes(ADD)}: the
  *       API leaves the order of that reduction open, and on Java 25 the interpreter and C2
  *       ordered it differently, so one pair of vectors scored differently before and after
- *       warm-up. Exact search promises equal scores for equal vectors (ties then go by insertion
+ *       warm-up. (Java 17 orders it one way, and is the one JDK that keeps it.) Exact search promises equal scores for equal vectors (ties then go by insertion
  *       order), and seeded graph builds promise the same graph, so the order must be fixed.
  * </ul>
  *
@@ -40,12 +42,14 @@ final class PanamaKernels implements KernelImplementation {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
   private static final int LANES = SPECIES.length();
 
-  // Rotations by half, a quarter, an eighth and a sixteenth of the lanes, for sum(); each a
-  // static final constant so that C2 compiles rearrange() into one permute instruction.
-  private static final VectorShuffle<Float> ROTATE_HALF = rotation(LANES / 2);
-  private static final VectorShuffle<Float> ROTATE_QUARTER = rotation(LANES / 4);
-  private static final VectorShuffle<Float> ROTATE_EIGHTH = rotation(LANES / 8);
-  private static final VectorShuffle<Float> ROTATE_SIXTEENTH = rotation(LANES / 16);
+  /**
+   * Whether {@code reduceLanes(ADD)} adds lanes in one fixed order on this JDK. On Java 17 both
+   * C2 and the interpreter add lane 0, 1, 2, … in turn (checked by {@code PanamaKernelsTest}),
+   * and it is the fastest way to sum there (lane extraction and permutes compiled into code 5×
+   * slower). Java 25's C2 adds in a tree, its interpreter in turn, so from Java 20 {@link #sum}
+   * adds the lanes itself.
+   */
+  private static final boolean REDUCE_LANES_IN_ORDER = Runtime.version().feature() < 20;
 
   /** Narrower vectors than this gain nothing over scalar code; see {@link #checkUsable}. */
   static final int MIN_VECTOR_BITS = 128;
@@ -322,28 +326,229 @@ final class PanamaKernels implements KernelImplementation {
     scores[at + 3] = s4;
   }
 
-  /**
-   * The sum of the lanes of {@code v}, added in a fixed order whatever compiles it: a butterfly of
-   * lane-wise adds (each exactly defined by IEEE 754) with rotated copies, after which lane 0
-   * holds the total.
-   */
-  private static float sum(FloatVector v) {
-    v = v.add(v.rearrange(ROTATE_HALF));
-    if (LANES >= 4) {
-      v = v.add(v.rearrange(ROTATE_QUARTER));
+  @Override
+  public void dotBulkMulti(
+      float[][] queries, float[] rows, int rowsOffset, int dimension, int count, float[] scores) {
+    int q = 0;
+    if (dimension >= 2 * LANES) {
+      int limit = SPECIES.loopBound(dimension);
+      for (; q + 2 <= queries.length; q += 2) {
+        float[] qa = queries[q];
+        float[] qb = queries[q + 1];
+        int r = 0;
+        for (; r + 4 <= count; r += 4) {
+          dot2x4(qa, qb, rows, rowsOffset + r * dimension, dimension, limit, scores,
+              q * count + r, count);
+        }
+        for (; r < count; r++) {
+          int offset = rowsOffset + r * dimension;
+          scores[q * count + r] = dot1(qa, 0, rows, offset, dimension);
+          scores[(q + 1) * count + r] = dot1(qb, 0, rows, offset, dimension);
+        }
+      }
     }
-    if (LANES >= 8) {
-      v = v.add(v.rearrange(ROTATE_EIGHTH));
+    for (; q < queries.length; q++) {
+      dotBulk(queries[q], 0, rows, rowsOffset, dimension, count, scores, q * count);
     }
-    if (LANES >= 16) {
-      v = v.add(v.rearrange(ROTATE_SIXTEENTH));
-    }
-    return v.lane(0);
   }
 
-  /** Lane i takes lane (i + distance) mod LANES. */
-  private static VectorShuffle<Float> rotation(int distance) {
-    return VectorShuffle.iota(SPECIES, Math.max(distance, 0), 1, true);
+  /**
+   * Scores queries {@code qa} and {@code qb} against the four rows from {@code first}: row {@code
+   * i} of {@code qa} into {@code scores[at + i]}, of {@code qb} into {@code scores[at + stride +
+   * i]}. Each pair is summed exactly as {@link #dot4} sums it.
+   */
+  private static void dot2x4(
+      float[] qa, float[] qb, float[] rows, int first, int dimension, int limit, float[] scores,
+      int at, int stride) {
+    int o1 = first;
+    int o2 = o1 + dimension;
+    int o3 = o2 + dimension;
+    int o4 = o3 + dimension;
+    FloatVector a1 = FloatVector.zero(SPECIES);
+    FloatVector a2 = FloatVector.zero(SPECIES);
+    FloatVector a3 = FloatVector.zero(SPECIES);
+    FloatVector a4 = FloatVector.zero(SPECIES);
+    FloatVector b1 = FloatVector.zero(SPECIES);
+    FloatVector b2 = FloatVector.zero(SPECIES);
+    FloatVector b3 = FloatVector.zero(SPECIES);
+    FloatVector b4 = FloatVector.zero(SPECIES);
+    int i = 0;
+    for (; i < limit; i += LANES) {
+      FloatVector va = load(qa, i);
+      FloatVector vb = load(qb, i);
+      FloatVector r1 = load(rows, o1 + i);
+      FloatVector r2 = load(rows, o2 + i);
+      FloatVector r3 = load(rows, o3 + i);
+      FloatVector r4 = load(rows, o4 + i);
+      a1 = va.fma(r1, a1);
+      a2 = va.fma(r2, a2);
+      a3 = va.fma(r3, a3);
+      a4 = va.fma(r4, a4);
+      b1 = vb.fma(r1, b1);
+      b2 = vb.fma(r2, b2);
+      b3 = vb.fma(r3, b3);
+      b4 = vb.fma(r4, b4);
+    }
+    float sa1 = sum(a1);
+    float sa2 = sum(a2);
+    float sa3 = sum(a3);
+    float sa4 = sum(a4);
+    float sb1 = sum(b1);
+    float sb2 = sum(b2);
+    float sb3 = sum(b3);
+    float sb4 = sum(b4);
+    for (; i < dimension; i++) {
+      float x = qa[i];
+      float y = qb[i];
+      sa1 = Math.fma(x, rows[o1 + i], sa1);
+      sa2 = Math.fma(x, rows[o2 + i], sa2);
+      sa3 = Math.fma(x, rows[o3 + i], sa3);
+      sa4 = Math.fma(x, rows[o4 + i], sa4);
+      sb1 = Math.fma(y, rows[o1 + i], sb1);
+      sb2 = Math.fma(y, rows[o2 + i], sb2);
+      sb3 = Math.fma(y, rows[o3 + i], sb3);
+      sb4 = Math.fma(y, rows[o4 + i], sb4);
+    }
+    scores[at] = sa1;
+    scores[at + 1] = sa2;
+    scores[at + 2] = sa3;
+    scores[at + 3] = sa4;
+    scores[at + stride] = sb1;
+    scores[at + stride + 1] = sb2;
+    scores[at + stride + 2] = sb3;
+    scores[at + stride + 3] = sb4;
+  }
+
+  @Override
+  public void squaredDistanceBulkMulti(
+      float[][] queries, float[] rows, int rowsOffset, int dimension, int count, float[] scores) {
+    int q = 0;
+    if (dimension >= 2 * LANES) {
+      int limit = SPECIES.loopBound(dimension);
+      for (; q + 2 <= queries.length; q += 2) {
+        float[] qa = queries[q];
+        float[] qb = queries[q + 1];
+        int r = 0;
+        for (; r + 4 <= count; r += 4) {
+          squaredDistance2x4(qa, qb, rows, rowsOffset + r * dimension, dimension, limit, scores,
+              q * count + r, count);
+        }
+        for (; r < count; r++) {
+          int offset = rowsOffset + r * dimension;
+          scores[q * count + r] = squaredDistance1(qa, 0, rows, offset, dimension);
+          scores[(q + 1) * count + r] = squaredDistance1(qb, 0, rows, offset, dimension);
+        }
+      }
+    }
+    for (; q < queries.length; q++) {
+      squaredDistanceBulk(queries[q], 0, rows, rowsOffset, dimension, count, scores, q * count);
+    }
+  }
+
+  /** As {@link #dot2x4}, with squared distances summed as {@link #squaredDistance4} sums them. */
+  private static void squaredDistance2x4(
+      float[] qa, float[] qb, float[] rows, int first, int dimension, int limit, float[] scores,
+      int at, int stride) {
+    int o1 = first;
+    int o2 = o1 + dimension;
+    int o3 = o2 + dimension;
+    int o4 = o3 + dimension;
+    FloatVector a1 = FloatVector.zero(SPECIES);
+    FloatVector a2 = FloatVector.zero(SPECIES);
+    FloatVector a3 = FloatVector.zero(SPECIES);
+    FloatVector a4 = FloatVector.zero(SPECIES);
+    FloatVector b1 = FloatVector.zero(SPECIES);
+    FloatVector b2 = FloatVector.zero(SPECIES);
+    FloatVector b3 = FloatVector.zero(SPECIES);
+    FloatVector b4 = FloatVector.zero(SPECIES);
+    int i = 0;
+    for (; i < limit; i += LANES) {
+      FloatVector va = load(qa, i);
+      FloatVector vb = load(qb, i);
+      FloatVector r1 = load(rows, o1 + i);
+      FloatVector r2 = load(rows, o2 + i);
+      FloatVector r3 = load(rows, o3 + i);
+      FloatVector r4 = load(rows, o4 + i);
+      FloatVector d;
+      d = va.sub(r1);
+      a1 = d.fma(d, a1);
+      d = va.sub(r2);
+      a2 = d.fma(d, a2);
+      d = va.sub(r3);
+      a3 = d.fma(d, a3);
+      d = va.sub(r4);
+      a4 = d.fma(d, a4);
+      d = vb.sub(r1);
+      b1 = d.fma(d, b1);
+      d = vb.sub(r2);
+      b2 = d.fma(d, b2);
+      d = vb.sub(r3);
+      b3 = d.fma(d, b3);
+      d = vb.sub(r4);
+      b4 = d.fma(d, b4);
+    }
+    float sa1 = sum(a1);
+    float sa2 = sum(a2);
+    float sa3 = sum(a3);
+    float sa4 = sum(a4);
+    float sb1 = sum(b1);
+    float sb2 = sum(b2);
+    float sb3 = sum(b3);
+    float sb4 = sum(b4);
+    for (; i < dimension; i++) {
+      float x = qa[i];
+      float y = qb[i];
+      float d;
+      d = x - rows[o1 + i];
+      sa1 = Math.fma(d, d, sa1);
+      d = x - rows[o2 + i];
+      sa2 = Math.fma(d, d, sa2);
+      d = x - rows[o3 + i];
+      sa3 = Math.fma(d, d, sa3);
+      d = x - rows[o4 + i];
+      sa4 = Math.fma(d, d, sa4);
+      d = y - rows[o1 + i];
+      sb1 = Math.fma(d, d, sb1);
+      d = y - rows[o2 + i];
+      sb2 = Math.fma(d, d, sb2);
+      d = y - rows[o3 + i];
+      sb3 = Math.fma(d, d, sb3);
+      d = y - rows[o4 + i];
+      sb4 = Math.fma(d, d, sb4);
+    }
+    scores[at] = sa1;
+    scores[at + 1] = sa2;
+    scores[at + 2] = sa3;
+    scores[at + 3] = sa4;
+    scores[at + stride] = sb1;
+    scores[at + stride + 1] = sb2;
+    scores[at + stride + 2] = sb3;
+    scores[at + stride + 3] = sb4;
+  }
+
+  /**
+   * The sum of the lanes of {@code v}, added in one fixed order whatever compiles it: on Java 17
+   * by {@code reduceLanes}, which adds lane 0, 1, 2, … in turn there; elsewhere by extracting the
+   * lanes (exact) and adding them in a fixed tree. Measured on Java 25, a butterfly of {@code
+   * rearrange}d copies and a halving by {@code reinterpretShape} both made the cache-bound bulk
+   * kernels slower than this lane tree (by up to 2×); the unordered {@code reduceLanes} makes them
+   * about 2× faster, the price of scores that do not change at warm-up.
+   */
+  private static float sum(FloatVector v) {
+    if (REDUCE_LANES_IN_ORDER) {
+      return v.reduceLanes(VectorOperators.ADD);
+    }
+    float low = (v.lane(0) + v.lane(1)) + (v.lane(2) + v.lane(3));
+    if (LANES == 4) {
+      return low;
+    }
+    low += (v.lane(4) + v.lane(5)) + (v.lane(6) + v.lane(7));
+    if (LANES == 8) {
+      return low;
+    }
+    float high = (v.lane(8) + v.lane(9)) + (v.lane(10) + v.lane(11));
+    high += (v.lane(12) + v.lane(13)) + (v.lane(14) + v.lane(15));
+    return low + high;
   }
 
   private static FloatVector load(float[] array, int offset) {

@@ -103,4 +103,20 @@ final class ScalarKernels implements KernelImplementation {
       scores[scoresOffset + r] = squaredDistance(query, queryOffset, rows, offset, dimension);
     }
   }
+
+  @Override
+  public void dotBulkMulti(
+      float[][] queries, float[] rows, int rowsOffset, int dimension, int count, float[] scores) {
+    for (int q = 0; q < queries.length; q++) {
+      dotBulk(queries[q], 0, rows, rowsOffset, dimension, count, scores, q * count);
+    }
+  }
+
+  @Override
+  public void squaredDistanceBulkMulti(
+      float[][] queries, float[] rows, int rowsOffset, int dimension, int count, float[] scores) {
+    for (int q = 0; q < queries.length; q++) {
+      squaredDistanceBulk(queries[q], 0, rows, rowsOffset, dimension, count, scores, q * count);
+    }
+  }
 }

@@ -98,6 +98,54 @@ public final class VectorKernels {
         query, queryOffset, rows, rowsOffset, dimension, count, scores, scoresOffset);
   }
 
+  /**
+   * Scores several queries against {@code count} consecutive rows of one array: for each query
+   * {@code q} and row {@code r < count}, {@code scores[q × count + r]} is exactly what {@link
+   * #dotBulk} gives for {@code queries[q]} (its first {@code dimension} floats) and that row. With
+   * the SIMD implementation this is faster than one {@link #dotBulk} per query when the rows are
+   * in cache, as in a batched search: it loads each part of a row once for two queries.
+   *
+   * @throws IllegalArgumentException if {@code dimension} or {@code count} is negative
+   * @throws IndexOutOfBoundsException if a query is shorter than {@code dimension}, or the rows or
+   *     the {@code queries.length × count} scores do not fit their arrays
+   * @throws NullPointerException if a query is null
+   */
+  public static void dotBulkMulti(
+      float[][] queries, float[] rows, int rowsOffset, int dimension, int count, float[] scores) {
+    checkMulti(queries, rows, rowsOffset, dimension, count, scores);
+    IMPLEMENTATION.dotBulkMulti(queries, rows, rowsOffset, dimension, count, scores);
+  }
+
+  /**
+   * As {@link #dotBulkMulti}, with squared distances: {@code scores[q × count + r]} is exactly
+   * what {@link #squaredDistanceBulk} gives for {@code queries[q]} and row {@code r}.
+   *
+   * @throws IllegalArgumentException if {@code dimension} or {@code count} is negative
+   * @throws IndexOutOfBoundsException if a query is shorter than {@code dimension}, or the rows or
+   *     the {@code queries.length × count} scores do not fit their arrays
+   * @throws NullPointerException if a query is null
+   */
+  public static void squaredDistanceBulkMulti(
+      float[][] queries, float[] rows, int rowsOffset, int dimension, int count, float[] scores) {
+    checkMulti(queries, rows, rowsOffset, dimension, count, scores);
+    IMPLEMENTATION.squaredDistanceBulkMulti(queries, rows, rowsOffset, dimension, count, scores);
+  }
+
+  private static void checkMulti(
+      float[][] queries, float[] rows, int rowsOffset, int dimension, int count, float[] scores) {
+    for (int q = 0; q < queries.length; q++) {
+      if (queries[q] == null) {
+        throw new NullPointerException("queries[" + q + "] is null");
+      }
+      checkBulk(queries[q], 0, rows, rowsOffset, dimension, count, scores, 0);
+    }
+    if ((long) queries.length * count > scores.length) {
+      throw new IndexOutOfBoundsException(
+          queries.length + " queries × " + count + " rows of scores do not fit an array of "
+              + scores.length);
+    }
+  }
+
   private static void checkBulk(
       float[] query,
       int queryOffset,

@@ -74,6 +74,36 @@ class PanamaKernelsTest {
   }
 
   @Test
+  void multiQueryKernelsMatchScalar() {
+    Random random = KernelTesting.seeded("panama multi", 91L);
+    for (int dimension : KernelTesting.LENGTHS) {
+      int queryCount = 1 + random.nextInt(5);
+      int count = random.nextInt(10);
+      float[][] queries = new float[queryCount][];
+      for (int q = 0; q < queryCount; q++) {
+        queries[q] = KernelTesting.gaussian(random, dimension);
+      }
+      float[] rows = KernelTesting.gaussian(random, 1 + count * dimension);
+      float[] simd = new float[queryCount * count];
+      float[] scalar = new float[queryCount * count];
+      float tolerance = KernelTesting.tolerance(dimension);
+
+      SIMD.dotBulkMulti(queries, rows, 1, dimension, count, simd);
+      SCALAR.dotBulkMulti(queries, rows, 1, dimension, count, scalar);
+      for (int i = 0; i < simd.length; i++) {
+        assertThat(simd[i]).as("dot, dimension %d, score %d", dimension, i)
+            .isCloseTo(scalar[i], offset(tolerance));
+      }
+      SIMD.squaredDistanceBulkMulti(queries, rows, 1, dimension, count, simd);
+      SCALAR.squaredDistanceBulkMulti(queries, rows, 1, dimension, count, scalar);
+      for (int i = 0; i < simd.length; i++) {
+        assertThat(simd[i]).as("distance, dimension %d, score %d", dimension, i)
+            .isCloseTo(scalar[i], offset(2 * tolerance));
+      }
+    }
+  }
+
+  @Test
   void smallIntegerVectorsAreExact() {
     float[] a = new float[100];
     float[] b = new float[100];

@@ -69,6 +69,67 @@ class VectorKernelsBulkTest {
     }
   }
 
+  /** Batched scoring gives each query exactly its single-query bulk scores. */
+  @Test
+  void multiQueryScoresEqualSingleQueryBulkScores() {
+    Random random = KernelTesting.seeded("bulk multi", 64L);
+    for (int dimension : new int[] {1, 5, 40, 512, 1283}) {
+      for (int queryCount : new int[] {0, 1, 2, 3, 5}) {
+        for (int count : new int[] {0, 1, 4, 7, 9}) {
+          float[][] queries = new float[queryCount][];
+          for (int q = 0; q < queryCount; q++) {
+            // Longer than the dimension: only the first floats count.
+            queries[q] = KernelTesting.gaussian(random, dimension + q);
+          }
+          int rowsOffset = random.nextInt(4);
+          float[] rows = KernelTesting.gaussian(random, rowsOffset + count * dimension);
+          float[] dots = new float[queryCount * count + 2];
+          float[] distances = new float[queryCount * count + 2];
+          VectorKernels.dotBulkMulti(queries, rows, rowsOffset, dimension, count, dots);
+          VectorKernels.squaredDistanceBulkMulti(
+              queries, rows, rowsOffset, dimension, count, distances);
+
+          float[] single = new float[count];
+          for (int q = 0; q < queryCount; q++) {
+            VectorKernels.dotBulk(queries[q], 0, rows, rowsOffset, dimension, count, single, 0);
+            for (int r = 0; r < count; r++) {
+              assertThat(dots[q * count + r])
+                  .as("dot, dimension %d, query %d of %d, row %d", dimension, q, queryCount, r)
+                  .isEqualTo(single[r]);
+            }
+            VectorKernels.squaredDistanceBulk(
+                queries[q], 0, rows, rowsOffset, dimension, count, single, 0);
+            for (int r = 0; r < count; r++) {
+              assertThat(distances[q * count + r])
+                  .as("distance, dimension %d, query %d of %d, row %d", dimension, q, queryCount, r)
+                  .isEqualTo(single[r]);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void multiQuerySlicesOutsideTheirArraysAreRejected() {
+    float[][] queries = {new float[4], new float[3]};
+    float[] rows = new float[8];
+
+    assertThatThrownBy(() -> VectorKernels.dotBulkMulti(queries, rows, 0, 4, 2, new float[4]))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+    float[][] fine = {new float[4], new float[4]};
+    assertThatThrownBy(() -> VectorKernels.dotBulkMulti(fine, rows, 0, 4, 2, new float[3]))
+        .isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessageContaining("2 queries × 2 rows");
+    assertThatThrownBy(
+            () -> VectorKernels.squaredDistanceBulkMulti(fine, rows, 1, 4, 2, new float[4]))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(
+            () -> VectorKernels.dotBulkMulti(new float[][] {null}, rows, 0, 4, 2, new float[4]))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("queries[0]");
+  }
+
   @Test
   void slicesOutsideTheirArraysAreRejected() {
     float[] query = new float[4];

@@ -408,6 +408,18 @@ public final class FlatIndex implements VectorIndex {
     }
   }
 
+  /**
+   * The float32 rows of an index in the heap, as the one array the scan reads (row {@code r} at
+   * {@code r × dimension}, tombstones included, the tail unused); for the benchmarks' bandwidth
+   * probe, which must stream the very memory the scan streams. Read-only; valid until the next
+   * write.
+   */
+  float[] heapRowsForBenchmark() {
+    RowBlock block = new RowBlock(0);
+    store.floats().load(0, 0, block);
+    return block.array;
+  }
+
   private void checkWritable() {
     if (mapped != null) {
       throw new UnsupportedOperationException(
