@@ -25,8 +25,6 @@ final class VectorStore {
   /** Tombstones may make up at most this fraction of the rows before {@link #compact} runs. */
   static final double COMPACT_FRACTION = 0.25;
 
-  private static final int INITIAL_ROWS = 16;
-
   private final int dimension;
   private final VectorEncoding encoding;
   /** The most rows whose floats fit in one Java array. */
@@ -38,10 +36,6 @@ final class VectorStore {
   private String[] ids;
   private int rows;
   private int tombstones;
-
-  VectorStore(int dimension) {
-    this(dimension, VectorEncoding.FLOAT32, INITIAL_ROWS);
-  }
 
   /** An empty heap store with room for {@code expectedRows} rows before it grows. */
   VectorStore(int dimension, VectorEncoding encoding, int expectedRows) {
