@@ -52,4 +52,14 @@ interface KernelImplementation {
   /** As {@link #dotBulkMulti}, with squared distances as {@link #squaredDistanceBulk} gives. */
   void squaredDistanceBulkMulti(
       float[][] queries, float[] rows, int rowsOffset, int dimension, int count, float[] scores);
+
+  /** {@code out[outOffset + i] = codes[codesOffset + i] × scale} for {@code i < length}. */
+  void decodeInt8(
+      byte[] codes, int codesOffset, float scale, float[] out, int outOffset, int length);
+
+  /**
+   * {@code out[outOffset + i]} = the value of the IEEE 754 half-precision {@code
+   * bits[bitsOffset + i]}, for {@code i < length}; finite halves only.
+   */
+  void decodeFloat16(short[] bits, int bitsOffset, float[] out, int outOffset, int length);
 }

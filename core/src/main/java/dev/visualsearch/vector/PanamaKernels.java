@@ -1,7 +1,11 @@
 package dev.visualsearch.vector;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -50,6 +54,17 @@ final class PanamaKernels implements KernelImplementation {
    * adds the lanes itself.
    */
   private static final boolean REDUCE_LANES_IN_ORDER = Runtime.version().feature() < 20;
+
+  // Decoding widens LANES bytes or shorts into LANES floats: the narrow species hold as many
+  // lanes as SPECIES. Bytes need a shape of at least 64 bits, so below 8 float lanes int8 decodes
+  // in scalar code.
+  private static final boolean SIMD_INT8 = LANES >= 8;
+  private static final VectorSpecies<Byte> BYTES =
+      SIMD_INT8 ? ByteVector.SPECIES_64.withShape(VectorShape.forBitSize(LANES * 8)) : null;
+  private static final VectorSpecies<Short> SHORTS =
+      ShortVector.SPECIES_64.withShape(VectorShape.forBitSize(LANES * 16));
+  private static final VectorSpecies<Integer> INTS =
+      IntVector.SPECIES_64.withShape(SPECIES.vectorShape());
 
   /** Narrower vectors than this gain nothing over scalar code; see {@link #checkUsable}. */
   static final int MIN_VECTOR_BITS = 128;
@@ -549,6 +564,45 @@ final class PanamaKernels implements KernelImplementation {
     float high = (v.lane(8) + v.lane(9)) + (v.lane(10) + v.lane(11));
     high += (v.lane(12) + v.lane(13)) + (v.lane(14) + v.lane(15));
     return low + high;
+  }
+
+  @Override
+  public void decodeInt8(
+      byte[] codes, int codesOffset, float scale, float[] out, int outOffset, int length) {
+    int i = 0;
+    if (SIMD_INT8) {
+      for (int bound = length - LANES; i <= bound; i += LANES) {
+        FloatVector values =
+            (FloatVector)
+                ByteVector.fromArray(BYTES, codes, codesOffset + i)
+                    .convertShape(VectorOperators.B2F, SPECIES, 0);
+        values.mul(scale).intoArray(out, outOffset + i);
+      }
+    }
+    for (; i < length; i++) {
+      out[outOffset + i] = codes[codesOffset + i] * scale;
+    }
+  }
+
+  /** As {@link ScalarKernels#halfToFloat}, a vector of halves at a time: exact, like it. */
+  @Override
+  public void decodeFloat16(short[] bits, int bitsOffset, float[] out, int outOffset, int length) {
+    int i = 0;
+    for (int bound = length - LANES; i <= bound; i += LANES) {
+      // S2I sign-extends; the masks below take the sign bit and the magnitude apart anyway.
+      IntVector half =
+          (IntVector)
+              ShortVector.fromArray(SHORTS, bits, bitsOffset + i)
+                  .convertShape(VectorOperators.S2I, INTS, 0);
+      IntVector single =
+          half.and(0x8000)
+              .lanewise(VectorOperators.LSHL, 16)
+              .or(half.and(0x7fff).lanewise(VectorOperators.LSHL, 13));
+      single.reinterpretAsFloats().mul(0x1p112f).intoArray(out, outOffset + i);
+    }
+    for (; i < length; i++) {
+      out[outOffset + i] = ScalarKernels.halfToFloat(bits[bitsOffset + i]);
+    }
   }
 
   private static FloatVector load(float[] array, int offset) {

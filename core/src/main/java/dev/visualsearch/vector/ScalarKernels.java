@@ -119,4 +119,29 @@ final class ScalarKernels implements KernelImplementation {
       squaredDistanceBulk(queries[q], 0, rows, rowsOffset, dimension, count, scores, q * count);
     }
   }
+
+  @Override
+  public void decodeInt8(
+      byte[] codes, int codesOffset, float scale, float[] out, int outOffset, int length) {
+    for (int i = 0; i < length; i++) {
+      out[outOffset + i] = codes[codesOffset + i] * scale;
+    }
+  }
+
+  @Override
+  public void decodeFloat16(short[] bits, int bitsOffset, float[] out, int outOffset, int length) {
+    for (int i = 0; i < length; i++) {
+      out[outOffset + i] = halfToFloat(bits[bitsOffset + i]);
+    }
+  }
+
+  /**
+   * The value of a finite half. Shifting its 15 magnitude bits into float position gives the
+   * value scaled by 2^-112, for normal and subnormal halves alike; one multiply puts the exponent
+   * right. Exact: every half is a float.
+   */
+  static float halfToFloat(short bits) {
+    int h = bits;
+    return Float.intBitsToFloat(((h & 0x8000) << 16) | ((h & 0x7fff) << 13)) * 0x1p112f;
+  }
 }

@@ -131,6 +131,34 @@ public final class VectorKernels {
     IMPLEMENTATION.squaredDistanceBulkMulti(queries, rows, rowsOffset, dimension, count, scores);
   }
 
+  /**
+   * Decodes int8 codes: {@code out[outOffset + i] = codes[codesOffset + i] × scale} for {@code i
+   * < length}. The SIMD implementation widens a vector of bytes at a time (Java 17's compiler does
+   * not vectorise the plain loop); both give the same floats.
+   *
+   * @throws IndexOutOfBoundsException if a slice does not fit its array
+   */
+  public static void decodeInt8(
+      byte[] codes, int codesOffset, float scale, float[] out, int outOffset, int length) {
+    Objects.checkFromIndexSize(codesOffset, length, codes.length);
+    Objects.checkFromIndexSize(outOffset, length, out.length);
+    IMPLEMENTATION.decodeInt8(codes, codesOffset, scale, out, outOffset, length);
+  }
+
+  /**
+   * Decodes IEEE 754 half-precision values held in {@code short}s into floats, exactly, for
+   * {@code i < length}. Only finite halves are defined here (infinities and NaN decode to
+   * meaningless finite values); indexes never store others.
+   *
+   * @throws IndexOutOfBoundsException if a slice does not fit its array
+   */
+  public static void decodeFloat16(
+      short[] bits, int bitsOffset, float[] out, int outOffset, int length) {
+    Objects.checkFromIndexSize(bitsOffset, length, bits.length);
+    Objects.checkFromIndexSize(outOffset, length, out.length);
+    IMPLEMENTATION.decodeFloat16(bits, bitsOffset, out, outOffset, length);
+  }
+
   private static void checkMulti(
       float[][] queries, float[] rows, int rowsOffset, int dimension, int count, float[] scores) {
     for (int q = 0; q < queries.length; q++) {

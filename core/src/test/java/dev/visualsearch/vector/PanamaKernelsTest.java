@@ -104,6 +104,35 @@ class PanamaKernelsTest {
   }
 
   @Test
+  void decodingEqualsScalarDecodingExactly() {
+    Random random = KernelTesting.seeded("panama decode", 8L);
+    // Every finite half, at an odd offset so vectors straddle the array's start and end.
+    short[] halves = new short[1 + 0xf800];
+    int count = 0;
+    for (int bits = 0; bits < 0x10000; bits++) {
+      if ((bits & 0x7c00) != 0x7c00) {
+        halves[1 + count++] = (short) bits;
+      }
+    }
+    float[] simd = new float[count + 3];
+    float[] scalar = new float[count + 3];
+    SIMD.decodeFloat16(halves, 1, simd, 2, count);
+    SCALAR.decodeFloat16(halves, 1, scalar, 2, count);
+    assertThat(simd).containsExactly(scalar);
+
+    for (int length : KernelTesting.LENGTHS) {
+      byte[] codes = new byte[length + 5];
+      random.nextBytes(codes);
+      float scale = (float) random.nextGaussian();
+      float[] a = new float[length + 2];
+      float[] b = new float[length + 2];
+      SIMD.decodeInt8(codes, 3, scale, a, 1, length);
+      SCALAR.decodeInt8(codes, 3, scale, b, 1, length);
+      assertThat(a).as("int8, length %d", length).containsExactly(b);
+    }
+  }
+
+  @Test
   void smallIntegerVectorsAreExact() {
     float[] a = new float[100];
     float[] b = new float[100];

@@ -131,6 +131,23 @@ class VectorKernelsBulkTest {
   }
 
   @Test
+  void decodingGivesTheEncodedValues() {
+    float[] out = new float[5];
+    VectorKernels.decodeInt8(new byte[] {9, -127, 0, 127, 5}, 1, 0.5f, out, 1, 3);
+    assertThat(out).containsExactly(0, -63.5f, 0, 63.5f, 0);
+
+    // 1.0, -2.0, the largest half, the smallest subnormal.
+    short[] halves = {0x3c00, (short) 0xc000, 0x7bff, 0x0001};
+    VectorKernels.decodeFloat16(halves, 0, out, 1, 4);
+    assertThat(out).containsExactly(0, 1f, -2f, 65504f, 0x1p-24f);
+
+    assertThatThrownBy(() -> VectorKernels.decodeInt8(new byte[2], 1, 1f, out, 0, 2))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> VectorKernels.decodeFloat16(new short[4], 0, out, 2, 4))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
   void slicesOutsideTheirArraysAreRejected() {
     float[] query = new float[4];
     float[] rows = new float[4 * 3];

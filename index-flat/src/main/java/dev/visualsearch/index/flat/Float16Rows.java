@@ -1,10 +1,12 @@
 package dev.visualsearch.index.flat;
 
+import dev.visualsearch.vector.VectorKernels;
 import java.util.Arrays;
 
 /**
  * Rows in half precision ({@link VectorEncoding#FLOAT16}), two bytes per dimension in one {@code
- * short[]}; the scan decodes a block at a time into floats.
+ * short[]}; the scan decodes a block at a time into floats, with SIMD where the kernels have it
+ * (a scalar decode cost 5–10× what the float32 scan of the same rows costs).
  *
  * <p>Not thread-safe: see {@link RowStorage}.
  */
@@ -20,12 +22,7 @@ final class Float16Rows implements RowStorage {
 
   @Override
   public void load(int first, int count, RowBlock block) {
-    float[] out = block.scratch;
-    int from = first * dimension;
-    int length = count * dimension;
-    for (int i = 0; i < length; i++) {
-      out[i] = Float16.decode(codes[from + i]);
-    }
+    VectorKernels.decodeFloat16(codes, first * dimension, block.scratch, 0, count * dimension);
     block.useScratch();
   }
 

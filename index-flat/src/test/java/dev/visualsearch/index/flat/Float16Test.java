@@ -3,6 +3,7 @@ package dev.visualsearch.index.flat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import dev.visualsearch.vector.VectorKernels;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,23 @@ class Float16Test {
 
       assertThat(value).as("bits %04x", bits).isEqualTo(reference(bits));
       assertThat(Float16.encode(value)).as("bits %04x -> %s", bits, value).isEqualTo(half);
+    }
+  }
+
+  @Test
+  void theKernelsDecodeEveryHalfAsThisClassDoes() {
+    short[] halves = new short[0x10000];
+    int count = 0;
+    for (int bits = 0; bits < 0x10000; bits++) {
+      if ((bits & 0x7c00) != 0x7c00) {
+        halves[count++] = (short) bits;
+      }
+    }
+    float[] decoded = new float[count];
+    VectorKernels.decodeFloat16(halves, 0, decoded, 0, count);
+
+    for (int i = 0; i < count; i++) {
+      assertThat(decoded[i]).as("bits %04x", halves[i] & 0xffff).isEqualTo(Float16.decode(halves[i]));
     }
   }
 
