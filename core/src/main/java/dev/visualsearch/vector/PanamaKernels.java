@@ -27,7 +27,10 @@ import jdk.incubator.vector.VectorSpecies;
  *       four cycles, so one accumulator would leave the FMA units idle), then finish with a scalar
  *       tail.
  *   <li>The bulk kernels score four rows per pass: each query vector loaded is used four times,
- *       and the four rows give the four independent accumulator chains. The multi-query kernels
+ *       and the four rows give the four independent accumulator chains. The four rows are a
+ *       quarter of the slice apart, not adjacent: four separate streams through memory keep more
+ *       reads in flight than one, which measured 20–35% faster for a plain read and raised the
+ *       memory-bound scan from about 60% to about 80% of that read. The multi-query kernels
  *       score tiles of two queries by four rows: eight multiply-adds per six loads instead of
  *       four per five, which is what limits them when the rows come from cache. Rows left over score
  *       one at a time with the same sequence of operations, so a row's score never depends on
@@ -187,10 +190,12 @@ final class PanamaKernels implements KernelImplementation {
     int r = 0;
     if (dimension >= 2 * LANES) {
       int limit = SPECIES.loopBound(dimension);
-      for (; r + 4 <= count; r += 4) {
-        dot4(query, queryOffset, rows, rowsOffset + r * dimension, dimension, limit, scores,
-            scoresOffset + r);
+      int quarter = count / 4;
+      for (; r < quarter; r++) {
+        dot4(query, queryOffset, rows, rowsOffset + r * dimension, quarter * dimension, dimension,
+            limit, scores, scoresOffset + r, quarter);
       }
+      r = 4 * quarter;
     }
     for (; r < count; r++) {
       scores[scoresOffset + r] =
@@ -200,14 +205,17 @@ final class PanamaKernels implements KernelImplementation {
     }
   }
 
-  /** Scores the four rows starting at {@code first} into {@code scores[at .. at + 3]}. */
+  /**
+   * Scores the rows at {@code first}, {@code first + stride}, {@code first + 2 × stride} and
+   * {@code first + 3 × stride} into {@code scores[at + i × scoreStride]}, {@code i < 4}.
+   */
   private static void dot4(
-      float[] q, int qOffset, float[] rows, int first, int dimension, int limit, float[] scores,
-      int at) {
+      float[] q, int qOffset, float[] rows, int first, int stride, int dimension, int limit,
+      float[] scores, int at, int scoreStride) {
     int o1 = first;
-    int o2 = o1 + dimension;
-    int o3 = o2 + dimension;
-    int o4 = o3 + dimension;
+    int o2 = o1 + stride;
+    int o3 = o2 + stride;
+    int o4 = o3 + stride;
     FloatVector acc1 = FloatVector.zero(SPECIES);
     FloatVector acc2 = FloatVector.zero(SPECIES);
     FloatVector acc3 = FloatVector.zero(SPECIES);
@@ -232,9 +240,9 @@ final class PanamaKernels implements KernelImplementation {
       s4 = Math.fma(qi, rows[o4 + i], s4);
     }
     scores[at] = s1;
-    scores[at + 1] = s2;
-    scores[at + 2] = s3;
-    scores[at + 3] = s4;
+    scores[at + scoreStride] = s2;
+    scores[at + 2 * scoreStride] = s3;
+    scores[at + 3 * scoreStride] = s4;
   }
 
   @Override
@@ -250,10 +258,12 @@ final class PanamaKernels implements KernelImplementation {
     int r = 0;
     if (dimension >= 2 * LANES) {
       int limit = SPECIES.loopBound(dimension);
-      for (; r + 4 <= count; r += 4) {
-        squaredDistance4(query, queryOffset, rows, rowsOffset + r * dimension, dimension, limit,
-            scores, scoresOffset + r);
+      int quarter = count / 4;
+      for (; r < quarter; r++) {
+        squaredDistance4(query, queryOffset, rows, rowsOffset + r * dimension,
+            quarter * dimension, dimension, limit, scores, scoresOffset + r, quarter);
       }
+      r = 4 * quarter;
     }
     for (; r < count; r++) {
       scores[scoresOffset + r] =
@@ -298,12 +308,12 @@ final class PanamaKernels implements KernelImplementation {
 
   /** As {@link #dot4}, with squared distances. */
   private static void squaredDistance4(
-      float[] q, int qOffset, float[] rows, int first, int dimension, int limit, float[] scores,
-      int at) {
+      float[] q, int qOffset, float[] rows, int first, int stride, int dimension, int limit,
+      float[] scores, int at, int scoreStride) {
     int o1 = first;
-    int o2 = o1 + dimension;
-    int o3 = o2 + dimension;
-    int o4 = o3 + dimension;
+    int o2 = o1 + stride;
+    int o3 = o2 + stride;
+    int o4 = o3 + stride;
     FloatVector acc1 = FloatVector.zero(SPECIES);
     FloatVector acc2 = FloatVector.zero(SPECIES);
     FloatVector acc3 = FloatVector.zero(SPECIES);
@@ -336,9 +346,9 @@ final class PanamaKernels implements KernelImplementation {
       s4 = Math.fma(d4, d4, s4);
     }
     scores[at] = s1;
-    scores[at + 1] = s2;
-    scores[at + 2] = s3;
-    scores[at + 3] = s4;
+    scores[at + scoreStride] = s2;
+    scores[at + 2 * scoreStride] = s3;
+    scores[at + 3 * scoreStride] = s4;
   }
 
   @Override

@@ -36,6 +36,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *   <li>{@code streamingRead}: the bandwidth probe, a SIMD read of the very array the flat index
  *       scans ({@link StreamingRead}); {@code flatIndex ÷ streamingRead} is the share of the
  *       bandwidth limit reached.
+ *   <li>{@code streamingReadFourStreams}: the same read through four streams at once, which the
+ *       memory system serves faster: the stricter limit.
  * </ul>
  *
  * <p>Every fork prints which path each side took: {@code visualsearch kernels: panama|scalar} and
@@ -150,6 +152,11 @@ public class FlatScanBenchmark {
   @Benchmark
   public float streamingRead() {
     return StreamingRead.read(indexRows, n * dimension);
+  }
+
+  @Benchmark
+  public float streamingReadFourStreams() {
+    return StreamingRead.readFourStreams(indexRows, n * dimension);
   }
 
   static float[] unitVector(SplittableRandom random, int dimension) {

@@ -20,8 +20,8 @@ import org.apache.lucene.util.hnsw.NeighborQueue;
  * rounds, so a load that drifts slowly hits every side alike. JMH remains the measurement of
  * record on a quiet machine; this is its cross-check on a busy one.
  *
- * <p>Sides, each one query over the same {@code n × dimension} floats: the bandwidth probe
- * ({@link StreamingRead} over the index's own array), {@link FlatIndex#search}, the Lucene scan
+ * <p>Sides, each one query over the same {@code n × dimension} floats: the bandwidth probes
+ * ({@link StreamingRead} over the index's own array, in one stream and in four), {@link FlatIndex#search}, the Lucene scan
  * (one {@code float[]} per vector, {@code VectorUtil.dotProduct}, {@code NeighborQueue}), and
  * {@link FlatIndex#searchAll} of {@code batch} queries, compared with {@code batch} times the
  * single-query median.
@@ -62,6 +62,7 @@ public final class ScanRatios {
       queries[q] = FlatScanBenchmark.unitVector(random, dimension);
     }
     long[] probe = new long[rounds];
+    long[] probe4 = new long[rounds];
     long[] flat = new long[rounds];
     long[] peer = new long[rounds];
     long[] batched = new long[rounds];
@@ -69,6 +70,8 @@ public final class ScanRatios {
     String loadBefore = load();
     for (int round = 0; round < rounds; round++) {
       float[] query = queries[round % batch];
+      long start = System.nanoTime();
+      sink += StreamingRead.readFourStreams(rows, n * dimension);
       long t0 = System.nanoTime();
       sink += StreamingRead.read(rows, n * dimension);
       long t1 = System.nanoTime();
@@ -82,6 +85,7 @@ public final class ScanRatios {
       long t3 = System.nanoTime();
       sink += index.searchAll(queries, 10, null).get(batch - 1).get(0).score();
       long t4 = System.nanoTime();
+      probe4[round] = t0 - start;
       probe[round] = t1 - t0;
       flat[round] = t2 - t1;
       peer[round] = t3 - t2;
@@ -89,6 +93,7 @@ public final class ScanRatios {
     }
     int warmUp = rounds / 3;
     double p = median(probe, warmUp);
+    double p4 = median(probe4, warmUp);
     double f = median(flat, warmUp);
     double l = median(peer, warmUp);
     double b = median(batched, warmUp);
@@ -96,11 +101,12 @@ public final class ScanRatios {
     System.out.printf(
         Locale.ROOT,
         "Java %d, n=%d, dimension=%d, %d rounds (%d warm-up), load %s -> %s | %s, %s%n"
-            + "  probe %.2f GB/s | flatIndex %.2f GB/s = %.0f%% of probe | lucene %.2f GB/s"
+            + "  probe %.2f GB/s (four streams %.2f) | flatIndex %.2f GB/s = %.0f%% of probe"
+            + " (%.0f%% of four streams) | lucene %.2f GB/s"
             + " | flatIndex / lucene %.2fx | batch of %d: %.2fx one by one  (%s)%n",
         Runtime.version().feature(), n, dimension, rounds, warmUp, loadBefore, load(),
         Peers.visualsearch().replaceAll(";.*", ""), Peers.lucene(),
-        bytes / p, bytes / f, 100 * p / f, bytes / l, l / f, batch, batch * f / b, sink);
+        bytes / p, bytes / p4, bytes / f, 100 * p / f, 100 * p4 / f, bytes / l, l / f, batch, batch * f / b, sink);
   }
 
   private static int intArg(String[] args, String name, int fallback) {
