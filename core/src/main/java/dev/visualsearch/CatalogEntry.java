@@ -14,6 +14,7 @@ public final class CatalogEntry {
 
   private final String id;
   private final String source;
+  private final SourceFile sourceFile;
   private final Map<String, String> metadata;
 
   /**
@@ -23,8 +24,20 @@ public final class CatalogEntry {
    * @param metadata the caller's key/value pairs; copied
    */
   public CatalogEntry(String id, String source, Map<String, String> metadata) {
+    this(id, source, null, metadata);
+  }
+
+  /**
+   * @param id the item's id
+   * @param source where the image came from, or {@code null}
+   * @param sourceFile what is known of the source file, or {@code null}
+   * @param metadata the caller's key/value pairs; copied
+   */
+  public CatalogEntry(
+      String id, String source, SourceFile sourceFile, Map<String, String> metadata) {
     this.id = Objects.requireNonNull(id, "id");
     this.source = source;
+    this.sourceFile = sourceFile;
     this.metadata = Map.copyOf(Objects.requireNonNull(metadata, "metadata"));
   }
 
@@ -38,6 +51,14 @@ public final class CatalogEntry {
     return Optional.ofNullable(source);
   }
 
+  /**
+   * What is known of the file the item was indexed from (hash, size, time, resolution): present
+   * for items added from files.
+   */
+  public Optional<SourceFile> sourceFile() {
+    return Optional.ofNullable(sourceFile);
+  }
+
   /** The caller's metadata; unmodifiable, possibly empty. */
   public Map<String, String> metadata() {
     return metadata;
@@ -48,16 +69,18 @@ public final class CatalogEntry {
     return o instanceof CatalogEntry other
         && id.equals(other.id)
         && Objects.equals(source, other.source)
+        && Objects.equals(sourceFile, other.sourceFile)
         && metadata.equals(other.metadata);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, source, metadata);
+    return Objects.hash(id, source, sourceFile, metadata);
   }
 
   @Override
   public String toString() {
-    return "CatalogEntry[id=" + id + ", source=" + source + ", metadata=" + metadata + "]";
+    return "CatalogEntry[id=" + id + ", source=" + source + ", file=" + sourceFile + ", metadata="
+        + metadata + "]";
   }
 }

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param indexKind the {@link VectorIndexFactory#name()} of the index
  * @param embedderFingerprint the {@link Embedder#fingerprint()} of the embedder that made the
  *     vectors
+ * @param imageLoader how the images were decoded ({@link
+ *     dev.visualsearch.image.ImageLoader#description()}), e.g. {@code "full-size"}
  * @param generation how many times the collection has been saved
  * @param saved when it was last saved
  * @param attributes the collection attributes ({@link VisualSearch.Builder#attribute})
@@ -27,6 +29,7 @@ public record CollectionInfo(
     Metric metric,
     String indexKind,
     String embedderFingerprint,
+    String imageLoader,
     long generation,
     Instant saved,
     Map<String, String> attributes) {

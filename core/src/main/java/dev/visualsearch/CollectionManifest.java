@@ -30,7 +30,7 @@ import java.util.TreeMap;
  *
  * <p>Keys (format version 1): {@code format} ({@value #FORMAT_NAME}), {@code format.version},
  * {@code generation}, {@code saved} (ISO-8601 instant), {@code embedder.fingerprint}, {@code
- * dimension}, {@code metric}, {@code index.kind}, {@code index.file}, {@code catalog.file}, {@code
+ * image.loader} (how images were decoded; "full-size" when absent), {@code dimension}, {@code metric}, {@code index.kind}, {@code index.file}, {@code catalog.file}, {@code
  * size}, and {@code attribute.<name>} for each collection attribute.
  *
  * <p>Immutable and thread-safe.
@@ -39,6 +39,7 @@ record CollectionManifest(
     long generation,
     Instant saved,
     String fingerprint,
+    String imageLoader,
     int dimension,
     Metric metric,
     String indexKind,
@@ -76,6 +77,7 @@ record CollectionManifest(
     values.put("generation", Long.toString(generation));
     values.put("saved", saved.toString());
     values.put("embedder.fingerprint", fingerprint);
+    values.put("image.loader", imageLoader);
     values.put("dimension", Integer.toString(dimension));
     values.put("metric", metric.name());
     values.put("index.kind", indexKind);
@@ -134,6 +136,7 @@ record CollectionManifest(
         fields.integer("generation"),
         fields.instant("saved"),
         fields.text("embedder.fingerprint"),
+        properties.getProperty("image.loader", "full-size").strip(),
         fields.integer("dimension"),
         fields.metric("metric"),
         fields.text("index.kind"),

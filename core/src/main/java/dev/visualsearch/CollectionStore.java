@@ -1,5 +1,6 @@
 package dev.visualsearch;
 
+import dev.visualsearch.image.ImageLoader;
 import dev.visualsearch.store.CorruptFileException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -44,6 +45,7 @@ final class CollectionStore {
         manifest.metric(),
         manifest.indexKind(),
         manifest.fingerprint(),
+        manifest.imageLoader(),
         manifest.generation(),
         manifest.saved(),
         manifest.attributes());
@@ -55,6 +57,7 @@ final class CollectionStore {
       String indexKind,
       Catalog catalog,
       Embedder embedder,
+      ImageLoader loader,
       Map<String, String> attributes)
       throws IOException {
     prepareDirectory(directory);
@@ -74,6 +77,7 @@ final class CollectionStore {
               generation,
               Instant.now(),
               embedder.fingerprint(),
+              loader.description(),
               index.dimension(),
               index.metric(),
               indexKind,

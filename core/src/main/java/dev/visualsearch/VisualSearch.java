@@ -1,15 +1,28 @@
 package dev.visualsearch;
 
+import dev.visualsearch.image.DecodedImage;
 import dev.visualsearch.image.ImageDecoder;
+import dev.visualsearch.image.ImageLoader;
+import dev.visualsearch.organize.Clustering;
+import dev.visualsearch.organize.DuplicateGroup;
+import dev.visualsearch.organize.DuplicateOptions;
+import dev.visualsearch.organize.ImageCluster;
+import dev.visualsearch.organize.KMeans;
+import dev.visualsearch.organize.NearDuplicates;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
@@ -42,7 +55,7 @@ public final class VisualSearch implements AutoCloseable {
   private final Embedder embedder;
   private final VectorIndex index;
   private final String indexKind;
-  private final ImageDecoder decoder;
+  private final ImageLoader loader;
   private final int threads;
   private final int batchSize;
   private final Map<String, String> attributes;
@@ -58,7 +71,7 @@ public final class VisualSearch implements AutoCloseable {
     this.embedder = builder.embedder;
     this.index = index;
     this.indexKind = builder.indexFactory.name();
-    this.decoder = builder.decoder;
+    this.loader = builder.loader;
     this.threads = builder.threads;
     this.batchSize = builder.batchSize;
     this.attributes = Map.copyOf(attributes);
@@ -108,8 +121,18 @@ public final class VisualSearch implements AutoCloseable {
   public void add(String id, Path file, Map<String, String> metadata) throws IOException {
     checkId(id);
     Objects.requireNonNull(file, "file");
-    float[] vector = embedder.embed(decoder.decode(file));
-    store(new CatalogEntry(id, file.toString(), checkMetadata(metadata)), vector);
+    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+    String sha256 = FileHashes.sha256(file);
+    DecodedImage image = loader.load(file);
+    SourceFile facts =
+        new SourceFile(
+            sha256,
+            attributes.size(),
+            attributes.lastModifiedTime().toInstant(),
+            image.originalWidth(),
+            image.originalHeight());
+    float[] vector = embedder.embed(image.image());
+    store(new CatalogEntry(id, file.toString(), facts, checkMetadata(metadata)), vector);
   }
 
   /**
@@ -123,7 +146,7 @@ public final class VisualSearch implements AutoCloseable {
     checkId(id);
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(name, "name");
-    float[] vector = embedder.embed(decoder.decode(in, name));
+    float[] vector = embedder.embed(loader.load(in, name).image());
     store(new CatalogEntry(id, name, Map.of()), vector);
   }
 
@@ -153,7 +176,9 @@ public final class VisualSearch implements AutoCloseable {
    * is stored under its path relative to the folder, with '/' separators (e.g. {@code
    * "birds/robin.jpg"}). Files whose names are not those of images, and hidden files and folders,
    * are left alone; an image file that cannot be decoded or embedded is skipped and listed in the
-   * report with its reason, and the others are indexed.
+   * report with its reason, and the others are indexed. A file whose content is already in the
+   * collection (the same file, renamed or copied) takes the stored vector instead of being
+   * embedded again. Nothing is removed; see {@link #syncFolder} for that.
    *
    * @throws java.nio.file.NotDirectoryException if {@code folder} is not a directory
    * @throws IOException if the folder cannot be listed
@@ -168,16 +193,57 @@ public final class VisualSearch implements AutoCloseable {
    * @throws IOException if the folder cannot be listed
    */
   public FolderReport addFolder(Path folder, ProgressListener listener) throws IOException {
+    return indexFolder(folder, FolderIndexer.Mode.ADD, listener);
+  }
+
+  /**
+   * Makes the collection mirror {@code folder}: like {@link #addFolder}, but images stored from it
+   * before with the same size and modification time are left alone (not even read), and the items
+   * of files that are gone from the folder — or can no longer be read — are removed. A renamed
+   * file is recognised by its content and keeps its vector under the new id. Items that did not
+   * come from this folder are not touched.
+   *
+   * <p>A run interrupted (a crash, a kill) loses only what was not saved: save from the progress
+   * listener every so often, and the next run picks up where the last save left off.
+   *
+   * @param listener hears progress, may be null; it may call {@link #save}
+   * @throws java.nio.file.NotDirectoryException if {@code folder} is not a directory
+   * @throws IOException if the folder cannot be listed
+   */
+  public FolderReport syncFolder(Path folder, ProgressListener listener) throws IOException {
+    return indexFolder(folder, FolderIndexer.Mode.SYNC, listener);
+  }
+
+  private FolderReport indexFolder(Path folder, FolderIndexer.Mode mode, ProgressListener listener)
+      throws IOException {
     Objects.requireNonNull(folder, "folder");
     Path absolute = folder.toAbsolutePath().normalize();
     FolderIndexer indexer =
-        new FolderIndexer(
-            decoder,
-            embedder,
-            (id, file, vector) -> store(new CatalogEntry(id, file.toString(), Map.of()), vector),
-            threads,
-            batchSize);
-    return indexer.index(absolute, listener);
+        new FolderIndexer(loader, embedder, new IndexerAccess(), threads, batchSize);
+    return indexer.index(absolute, mode, listener);
+  }
+
+  /** The indexer's view of this collection. */
+  private final class IndexerAccess implements FolderIndexer.Collection {
+    @Override
+    public void store(CatalogEntry entry, float[] vector) {
+      VisualSearch.this.store(entry, vector);
+    }
+
+    @Override
+    public Optional<float[]> vector(String id) {
+      return index.vector(id);
+    }
+
+    @Override
+    public boolean remove(String id) {
+      return VisualSearch.this.remove(id);
+    }
+
+    @Override
+    public List<CatalogEntry> entries() {
+      return catalog.entries();
+    }
   }
 
   private void store(CatalogEntry entry, float[] vector) {
@@ -219,7 +285,7 @@ public final class VisualSearch implements AutoCloseable {
    */
   public SearchResult search(Path file, int k, Predicate<String> filter) throws IOException {
     checkK(k);
-    return index.search(embedder.embed(decoder.decode(file)), k, filter);
+    return index.search(embedder.embed(loader.load(file).image()), k, filter);
   }
 
   /**
@@ -244,6 +310,16 @@ public final class VisualSearch implements AutoCloseable {
   }
 
   /**
+   * The {@code k} stored items whose vectors score highest for {@code vector}.
+   *
+   * @throws IllegalArgumentException if {@code k < 1} or the vector has the wrong length or holds
+   *     NaN or infinity
+   */
+  public SearchResult search(float[] vector, int k) {
+    return search(vector, k, null);
+  }
+
+  /**
    * The {@code k} stored items whose vectors score highest for {@code vector}, among those {@code
    * filter} accepts (null: all).
    *
@@ -253,6 +329,78 @@ public final class VisualSearch implements AutoCloseable {
   public SearchResult search(float[] vector, int k, Predicate<String> filter) {
     Objects.requireNonNull(vector, "vector");
     return index.search(vector, k, filter);
+  }
+
+  // ---------------------------------------------------------------- recommending and organising
+
+  /**
+   * "More like this": the {@code k} items most similar to the stored item {@code id}, leaving out
+   * the item itself and its near-duplicates (cosine ≥ {@link
+   * SimilarOptions#DEFAULT_DUPLICATE_COSINE}).
+   *
+   * @throws IllegalArgumentException if {@code k < 1} or there is no item {@code id}
+   */
+  public SearchResult similar(String id, int k) {
+    return similar(id, k, SimilarOptions.defaults());
+  }
+
+  /**
+   * "More like this" with options: the near-duplicate threshold, diversification by maximal
+   * marginal relevance, a filter. Scores are the items' scores for the item's vector under the
+   * collection's metric; with diversification the order is the pick order, not the score order.
+   *
+   * @throws IllegalArgumentException if {@code k < 1} or there is no item {@code id}
+   */
+  public SearchResult similar(String id, int k, SimilarOptions options) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(options, "options");
+    checkK(k);
+    float[] vector =
+        index.vector(id).orElseThrow(() -> new IllegalArgumentException("no item '" + id + "'"));
+    return Recommender.recommend(index, id, vector, k, options);
+  }
+
+  // ---------------------------------------------------------------- organising
+
+  /**
+   * Groups the collection's copies: byte-identical files, and images whose embeddings are at
+   * least {@link DuplicateOptions#copyCosine()} alike; each group names the copy to keep. Largest
+   * group first. See {@link NearDuplicates}.
+   */
+  public List<DuplicateGroup> duplicates(DuplicateOptions options) {
+    return NearDuplicates.find(catalog.entries(), index, options);
+  }
+
+  /**
+   * Groups the collection's images into clusters of similar ones with {@code kMeans}, largest
+   * first. The vectors are clustered under squared Euclidean distance, which for unit-length
+   * embeddings ranks like cosine. Items added or removed while it runs may or may not be included.
+   *
+   * @return the non-empty clusters; an empty list for an empty collection
+   */
+  public List<ImageCluster> cluster(KMeans kMeans) {
+    Objects.requireNonNull(kMeans, "kMeans");
+    List<String> ids = new ArrayList<>();
+    List<float[]> vectors = new ArrayList<>();
+    for (String id : new TreeSet<>(catalog.ids())) {
+      index.vector(id).ifPresent(vector -> {
+        ids.add(id);
+        vectors.add(vector);
+      });
+    }
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Clustering clustering = kMeans.fit(vectors.toArray(new float[0][]));
+    List<ImageCluster> clusters = new ArrayList<>(clustering.size());
+    for (int c = 0; c < clustering.size(); c++) {
+      List<String> members = new ArrayList<>();
+      for (int member : clustering.members(c)) {
+        members.add(ids.get(member));
+      }
+      clusters.add(new ImageCluster(c, ids.get(clustering.representative(c)), members));
+    }
+    return clusters;
   }
 
   // ---------------------------------------------------------------- the collection
@@ -323,7 +471,7 @@ public final class VisualSearch implements AutoCloseable {
     Objects.requireNonNull(directory, "directory");
     mutations.writeLock().lock();
     try {
-      CollectionStore.save(directory, index, indexKind, catalog, embedder, attributes);
+      CollectionStore.save(directory, index, indexKind, catalog, embedder, loader, attributes);
     } finally {
       mutations.writeLock().unlock();
     }
@@ -374,8 +522,8 @@ public final class VisualSearch implements AutoCloseable {
     private Embedder embedder;
     private VectorIndexFactory indexFactory;
     private Metric metric;
-    private ImageDecoder decoder = ImageDecoder.defaults();
-    private boolean decoderSet;
+    private ImageLoader loader = ImageDecoder.defaults();
+    private boolean loaderSet;
     private int threads = Runtime.getRuntime().availableProcessors();
     private boolean threadsSet;
     private int batchSize = 4;
@@ -417,14 +565,20 @@ public final class VisualSearch implements AutoCloseable {
       return this;
     }
 
-    /** The image decoder (its pixel limit, say). If unset, {@link ImageDecoder#defaults()}. */
-    public Builder decoder(ImageDecoder decoder) {
-      Objects.requireNonNull(decoder, "decoder");
-      if (decoderSet) {
-        throw new IllegalStateException("decoder was already set");
+    /**
+     * How image files and streams are decoded: an {@link ImageDecoder} with another pixel limit,
+     * say, or an embedder's loader that decodes large JPEGs at the reduced size its model needs.
+     * Its {@link ImageLoader#description()} is saved with the collection ({@link
+     * CollectionInfo#imageLoader()}): index and search with the same kind of loader. If unset,
+     * {@link ImageDecoder#defaults()}, which decodes at full size.
+     */
+    public Builder imageLoader(ImageLoader loader) {
+      Objects.requireNonNull(loader, "loader");
+      if (loaderSet) {
+        throw new IllegalStateException("image loader was already set to " + this.loader.description());
       }
-      this.decoder = decoder;
-      decoderSet = true;
+      this.loader = loader;
+      loaderSet = true;
       return this;
     }
 

@@ -6,6 +6,8 @@ import static dev.visualsearch.testing.SyntheticImages.writePng;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.visualsearch.organize.ImageCluster;
+import dev.visualsearch.organize.KMeans;
 import dev.visualsearch.testing.ColourGridEmbedder;
 import dev.visualsearch.testing.ReferenceIndex;
 import java.awt.Color;
@@ -14,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -230,6 +233,43 @@ class VisualSearchTest {
   }
 
   @Test
+  void theImageLoaderDecodesEveryFileAndIsRecordedWithTheCollection() throws IOException {
+    java.util.concurrent.atomic.AtomicInteger loads = new java.util.concurrent.atomic.AtomicInteger();
+    dev.visualsearch.image.ImageLoader counting =
+        new dev.visualsearch.image.ImageLoader() {
+          @Override
+          public dev.visualsearch.image.DecodedImage load(Path file) throws IOException {
+            loads.incrementAndGet();
+            return dev.visualsearch.image.ImageDecoder.defaults().load(file);
+          }
+
+          @Override
+          public dev.visualsearch.image.DecodedImage load(java.io.InputStream in, String name)
+              throws IOException {
+            loads.incrementAndGet();
+            return dev.visualsearch.image.ImageDecoder.defaults().load(in, name);
+          }
+
+          @Override
+          public String description() {
+            return "counting";
+          }
+        };
+    Path photos = Files.createDirectories(dir.resolve("photos"));
+    writePng(solid(8, 8, Color.RED), photos.resolve("a.png"));
+    writePng(solid(8, 8, Color.BLUE), photos.resolve("b.png"));
+    Path saved = dir.resolve("saved");
+    try (VisualSearch search =
+        VisualSearch.builder().embedder(embedder).index(ReferenceIndex.factory()).imageLoader(counting).build()) {
+      search.addFolder(photos);
+      search.search(photos.resolve("a.png"), 1);
+      search.save(saved);
+    }
+    assertThat(loads.get()).isEqualTo(3);
+    assertThat(VisualSearch.describe(saved).imageLoader()).isEqualTo("counting");
+  }
+
+  @Test
   void openingWithAnotherEmbedderFailsAndSaysWhy() throws IOException {
     Path saved = dir.resolve("collection");
     try (VisualSearch search = newCollection()) {
@@ -338,6 +378,59 @@ class VisualSearchTest {
           .hasMessageContaining("holiday.jpg");
     }
     assertThat(fileNames(photos)).containsExactly("holiday.jpg");
+  }
+
+  @Test
+  void clustersGroupSimilarColoursAndNameARepresentative() throws IOException {
+    try (VisualSearch search = newCollection()) {
+      assertThat(search.cluster(KMeans.builder(2).build())).isEmpty();
+      search.add("red-1", solid(8, 8, Color.RED), Map.of());
+      search.add("red-2", solid(8, 8, new Color(240, 10, 0)), Map.of());
+      search.add("red-3", solid(8, 8, new Color(250, 0, 20)), Map.of());
+      search.add("blue-1", solid(8, 8, Color.BLUE), Map.of());
+      search.add("blue-2", solid(8, 8, new Color(0, 10, 240)), Map.of());
+
+      List<ImageCluster> clusters = search.cluster(KMeans.builder(2).seed(1).build());
+
+      assertThat(clusters).hasSize(2);
+      assertThat(clusters.get(0).members()).containsExactly("red-1", "red-2", "red-3");
+      assertThat(clusters.get(0).representative()).startsWith("red-");
+      assertThat(clusters.get(1).members()).containsExactly("blue-1", "blue-2");
+      assertThat(clusters.get(1).index()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void similarLeavesOutTheItemAndItsNearDuplicatesAndCanDiversify() throws IOException {
+    try (VisualSearch search = newCollection()) {
+      search.add("query", unit(1, 0, 0), Map.of());
+      search.add("copy", unit(1, 0.01f, 0), Map.of());
+      search.add("a1", unit(0.8f, 0.6f, 0), Map.of());
+      search.add("a2", unit(0.78f, 0.6f, 0.05f), Map.of());
+      search.add("b", unit(0.7f, 0, 0.714f), Map.of());
+
+      assertThat(search.similar("query", 2).ids()).containsExactly("a1", "a2");
+      assertThat(search.similar("query", 5).ids()).containsExactly("a1", "a2", "b");
+      assertThat(search.similar("query", 2, SimilarOptions.defaults().relevanceWeight(0.5)).ids())
+          .containsExactly("a1", "b");
+      assertThat(search.similar("query", 5, SimilarOptions.defaults().duplicateCosine(1.5)).ids())
+          .containsExactly("copy", "a1", "a2", "b");
+      assertThat(
+              search.similar("query", 5, SimilarOptions.defaults().filter(id -> id.startsWith("a"))).ids())
+          .containsExactly("a1", "a2");
+      assertThatThrownBy(() -> search.similar("nobody", 3))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("no item 'nobody'");
+    }
+  }
+
+  /** A 12-d vector (the test embedder's length) with the given first components. */
+  private static float[] unit(float x, float y, float z) {
+    float[] vector = new float[12];
+    vector[0] = x;
+    vector[1] = y;
+    vector[2] = z;
+    return vector;
   }
 
   private static void addColours(VisualSearch search) {

@@ -46,7 +46,7 @@ import javax.imageio.stream.ImageInputStream;
  * refused even where the reader would return a partly grey picture, and every failure of a reader
  * becomes an {@link ImageDecodeException} that names the source and classifies the reason.
  */
-public final class ImageDecoder {
+public final class ImageDecoder implements ImageLoader {
 
   /** The default pixel limit: 64 Mi pixels (a 60-megapixel camera photo fits). */
   public static final long DEFAULT_MAX_PIXELS = 64L * 1024 * 1024;
@@ -146,6 +146,24 @@ public final class ImageDecoder {
    */
   public static BufferedImage toRgb(BufferedImage image) {
     return RgbConversion.toRgb(image);
+  }
+
+  /** {@link #decode(Path)}, at full size. */
+  @Override
+  public DecodedImage load(Path file) throws IOException {
+    return DecodedImage.fullSize(decode(file));
+  }
+
+  /** {@link #decode(InputStream, String)}, at full size. */
+  @Override
+  public DecodedImage load(InputStream in, String name) throws IOException {
+    return DecodedImage.fullSize(decode(in, name));
+  }
+
+  /** {@code "full-size"}: every image is decoded at its own size. */
+  @Override
+  public String description() {
+    return "full-size";
   }
 
   @Override

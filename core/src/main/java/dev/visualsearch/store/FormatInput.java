@@ -174,6 +174,37 @@ public final class FormatInput implements Closeable {
     return count;
   }
 
+  /**
+   * The file offset of the next byte to be read. A format that lets readers map a section of the
+   * file (rather than read it) records where the section starts with this, then {@link #skip}s it.
+   */
+  public long position() {
+    return bufferStart + buffer.position();
+  }
+
+  /**
+   * Skips {@code bytes} data bytes without reading them (the checksum already covered them).
+   *
+   * @throws CorruptFileException if fewer than {@code bytes} data bytes remain
+   * @throws IllegalArgumentException if {@code bytes} is negative
+   */
+  public void skip(long bytes) throws IOException {
+    if (bytes < 0) {
+      throw new IllegalArgumentException("cannot skip a negative number of bytes: " + bytes);
+    }
+    if (bytes > remaining()) {
+      throw corrupt("needs " + bytes + " bytes but the data ends first");
+    }
+    if (bytes <= buffer.remaining()) {
+      buffer.position(buffer.position() + (int) bytes);
+      return;
+    }
+    // Past the buffered bytes: restart the buffer empty at the new position.
+    bufferStart = position() + bytes;
+    buffer.clear();
+    buffer.limit(0);
+  }
+
   /** The number of data bytes not read yet (the footer excluded). */
   public long remaining() {
     return dataEnd - (bufferStart + buffer.position());

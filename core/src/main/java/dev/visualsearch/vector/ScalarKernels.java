@@ -8,9 +8,15 @@ package dev.visualsearch.vector;
  * overlap them and let the JIT unroll the loop. The result therefore differs from a left-to-right
  * sum by rounding only.
  *
+ * <p>Java may not reorder float additions, so C2 does not turn these loops into SIMD code: this is
+ * the portable implementation, used where {@link PanamaKernels} is not (see {@link
+ * KernelProvider}). Bulk scoring is a plain loop over rows here; unlike the SIMD version it gains
+ * nothing from sharing query loads between rows, because scalar code is bound by arithmetic, not
+ * by loads.
+ *
  * <p>Stateless and thread-safe.
  */
-final class ScalarKernels implements VectorKernels.Implementation {
+final class ScalarKernels implements KernelImplementation {
 
   static final ScalarKernels INSTANCE = new ScalarKernels();
 
@@ -66,5 +72,76 @@ final class ScalarKernels implements VectorKernels.Implementation {
       s0 += d * d;
     }
     return (s0 + s1) + (s2 + s3);
+  }
+
+  @Override
+  public void dotBulk(
+      float[] query,
+      int queryOffset,
+      float[] rows,
+      int rowsOffset,
+      int dimension,
+      int count,
+      float[] scores,
+      int scoresOffset) {
+    for (int r = 0, offset = rowsOffset; r < count; r++, offset += dimension) {
+      scores[scoresOffset + r] = dot(query, queryOffset, rows, offset, dimension);
+    }
+  }
+
+  @Override
+  public void squaredDistanceBulk(
+      float[] query,
+      int queryOffset,
+      float[] rows,
+      int rowsOffset,
+      int dimension,
+      int count,
+      float[] scores,
+      int scoresOffset) {
+    for (int r = 0, offset = rowsOffset; r < count; r++, offset += dimension) {
+      scores[scoresOffset + r] = squaredDistance(query, queryOffset, rows, offset, dimension);
+    }
+  }
+
+  @Override
+  public void dotBulkMulti(
+      float[][] queries, float[] rows, int rowsOffset, int dimension, int count, float[] scores) {
+    for (int q = 0; q < queries.length; q++) {
+      dotBulk(queries[q], 0, rows, rowsOffset, dimension, count, scores, q * count);
+    }
+  }
+
+  @Override
+  public void squaredDistanceBulkMulti(
+      float[][] queries, float[] rows, int rowsOffset, int dimension, int count, float[] scores) {
+    for (int q = 0; q < queries.length; q++) {
+      squaredDistanceBulk(queries[q], 0, rows, rowsOffset, dimension, count, scores, q * count);
+    }
+  }
+
+  @Override
+  public void decodeInt8(
+      byte[] codes, int codesOffset, float scale, float[] out, int outOffset, int length) {
+    for (int i = 0; i < length; i++) {
+      out[outOffset + i] = codes[codesOffset + i] * scale;
+    }
+  }
+
+  @Override
+  public void decodeFloat16(short[] bits, int bitsOffset, float[] out, int outOffset, int length) {
+    for (int i = 0; i < length; i++) {
+      out[outOffset + i] = halfToFloat(bits[bitsOffset + i]);
+    }
+  }
+
+  /**
+   * The value of a finite half. Shifting its 15 magnitude bits into float position gives the
+   * value scaled by 2^-112, for normal and subnormal halves alike; one multiply puts the exponent
+   * right. Exact: every half is a float.
+   */
+  static float halfToFloat(short bits) {
+    int h = bits;
+    return Float.intBitsToFloat(((h & 0x8000) << 16) | ((h & 0x7fff) << 13)) * 0x1p112f;
   }
 }

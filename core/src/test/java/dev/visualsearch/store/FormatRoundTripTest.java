@@ -56,6 +56,44 @@ class FormatRoundTripTest {
     }
   }
 
+  /** A reader can note where a section starts and skip it, within the buffer and beyond it. */
+  @Test
+  void positionAndSkipFollowTheFileOffsets() throws IOException {
+    Path file = dir.resolve("sections.bin");
+    long[] positions = new long[3];
+    AtomicFile.write(
+        file,
+        out -> {
+          FormatOutput output = new FormatOutput(out);
+          output.writeHeader("Test", 1);
+          positions[0] = output.position();
+          output.writeInt(11);
+          output.writeBytes(new byte[10], 0, 10); // skipped within the buffer
+          positions[1] = output.position();
+          output.writeInt(22);
+          output.writeBytes(new byte[200_000], 0, 200_000); // skipped past the buffer
+          positions[2] = output.position();
+          output.writeInt(33);
+          output.writeFooter();
+        });
+
+    try (FormatInput input = FormatInput.open(file, "Test", 1, 1)) {
+      assertThat(input.position()).isEqualTo(positions[0]);
+      assertThat(input.readInt()).isEqualTo(11);
+      input.skip(10);
+      assertThat(input.position()).isEqualTo(positions[1]);
+      assertThat(input.readInt()).isEqualTo(22);
+      input.skip(200_000);
+      assertThat(input.position()).isEqualTo(positions[2]);
+      assertThat(input.readInt()).isEqualTo(33);
+      assertThatThrownBy(() -> input.skip(1))
+          .isInstanceOf(CorruptFileException.class)
+          .hasMessageContaining("needs 1 bytes");
+      assertThatThrownBy(() -> input.skip(-1)).isInstanceOf(IllegalArgumentException.class);
+      input.finish();
+    }
+  }
+
   @Test
   void everyFlippedByteIsDetected() throws IOException {
     Path file = writeSmallFile("Test", 1);

@@ -1,12 +1,17 @@
 package dev.visualsearch.cli;
 
+import dev.visualsearch.CollectionInfo;
 import dev.visualsearch.FolderReport;
 import dev.visualsearch.Metric;
+import dev.visualsearch.ProgressListener;
 import dev.visualsearch.SkippedFile;
 import dev.visualsearch.VisualSearch;
 import dev.visualsearch.embed.onnx.OnnxImageEmbedder;
+import dev.visualsearch.image.ImageLoader;
 import dev.visualsearch.index.flat.FlatIndex;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -24,8 +29,11 @@ import picocli.CommandLine.Spec;
     description = {
       "Embed every image under FOLDER (recursively) and save the collection to --out.",
       "Files that are not images by name are left alone; images that cannot be read are"
-          + " skipped and listed with the reason. If --out already holds a collection, the"
-          + " images are added to it (an image already there under the same id is replaced)."
+          + " skipped and listed with the reason.",
+      "Run it again on the same --out to bring the collection up to date: only new and changed"
+          + " images are embedded, renamed ones keep their vectors, and the items of images gone"
+          + " from FOLDER are removed. The collection is saved every --checkpoint-seconds, so an"
+          + " interrupted run continues where it stopped."
     })
 final class IndexCommand implements Callable<Integer> {
 
@@ -62,7 +70,35 @@ final class IndexCommand implements Callable<Integer> {
       description = "Worker threads that decode and embed (default: the number of processors).")
   Integer threads;
 
+  @Option(
+      names = "--checkpoint-seconds",
+      defaultValue = "60",
+      paramLabel = "S",
+      description = "Save the collection every S seconds while indexing (default: ${DEFAULT-VALUE}).")
+  int checkpointSeconds;
+
   @Mixin ModelOptions modelOptions;
+
+  /** Saves the collection from the progress callback every {@link #checkpointSeconds}. */
+  private ProgressListener withCheckpoints(VisualSearch search, ProgressListener printer) {
+    if (checkpointSeconds < 1) {
+      throw new IllegalArgumentException(
+          "--checkpoint-seconds must be at least 1: " + checkpointSeconds);
+    }
+    long interval = checkpointSeconds * 1_000_000_000L;
+    long[] lastSave = {System.nanoTime()};
+    return (processed, skipped, total) -> {
+      printer.progress(processed, skipped, total);
+      if (processed < total && System.nanoTime() - lastSave[0] >= interval) {
+        try {
+          search.save(out);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        lastSave[0] = System.nanoTime();
+      }
+    };
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -72,14 +108,21 @@ final class IndexCommand implements Callable<Integer> {
       err.printf(
           "model %s: %d-d embedding from tensor '%s'%n",
           embedder.modelFile(), embedder.dimension(), embedder.embeddingTensor());
+      boolean existing = VisualSearch.exists(out);
+      CollectionInfo info = existing ? VisualSearch.describe(out) : null;
+      ImageLoader loader =
+          modelOptions.loaderFor(embedder, existing ? info.imageLoader() : null, err);
+      err.printf("images decoded as %s%n", loader.description());
       VisualSearch.Builder builder =
-          VisualSearch.builder().embedder(embedder).index(FlatIndex.factory());
+          VisualSearch.builder()
+              .embedder(embedder)
+              .index(existing ? IndexKinds.factory(info.indexKind()) : FlatIndex.factory())
+              .imageLoader(loader);
       ModelOptions.attributesOf(embedder, modelOptions.embeddingTensor != null)
           .forEach(builder::attribute);
       if (threads != null) {
         builder.threads(threads);
       }
-      boolean existing = VisualSearch.exists(out);
       if (!existing) {
         builder.metric(metric);
       }
@@ -87,7 +130,8 @@ final class IndexCommand implements Callable<Integer> {
         if (existing) {
           err.printf("adding to the collection in %s (%d items)%n", out, search.size());
         }
-        FolderReport report = search.addFolder(folder, new ProgressPrinter(err));
+        FolderReport report =
+            search.syncFolder(folder, withCheckpoints(search, new ProgressPrinter(err)));
         for (SkippedFile skipped : report.skipped()) {
           err.printf(
               "skipped %s: %s%n",
@@ -97,13 +141,19 @@ final class IndexCommand implements Callable<Integer> {
         search.save(out);
         stdout.printf(
             Locale.ROOT,
-            "indexed %d images from %s into %s in %.1f s (%.1f images/s); %d skipped, %d"
-                + " non-image files ignored; the collection holds %d items%n",
-            report.added(),
+            "indexed %d images from %s into %s in %.1f s (%.1f images/s): %d new, %d changed,"
+                + " %d unchanged, %d renamed or copied, %d removed, %d skipped, %d non-image"
+                + " files ignored; the collection holds %d items%n",
+            report.embedded() + report.unchanged() + report.reused(),
             folder,
             out,
             report.elapsed().toMillis() / 1000.0,
             report.imagesPerSecond(),
+            report.added(),
+            report.updated(),
+            report.unchanged(),
+            report.reused(),
+            report.removed(),
             report.skipped().size(),
             report.ignored(),
             search.size());

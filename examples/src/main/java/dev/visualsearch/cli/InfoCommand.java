@@ -35,6 +35,7 @@ final class InfoCommand implements Callable<Integer> {
     out.printf("vectors      %d-d, %s%n", info.dimension(), info.metric().name().toLowerCase(Locale.ROOT));
     out.printf("index        %s%n", info.indexKind());
     out.printf("embedder     %s%n", info.embedderFingerprint());
+    out.printf("images       decoded as %s%n", info.imageLoader());
     out.printf("saved        %s (generation %d)%n", info.saved(), info.generation());
     out.printf(Locale.ROOT, "on disk      %.1f MiB%n", sizeOf(directory) / (1024.0 * 1024.0));
     info.attributes().forEach((name, value) -> out.printf("attribute    %s = %s%n", name, value));

@@ -1,6 +1,9 @@
 package dev.visualsearch.cli;
 
 import dev.visualsearch.embed.onnx.OnnxImageEmbedder;
+import dev.visualsearch.image.ImageDecoder;
+import dev.visualsearch.image.ImageLoader;
+import java.io.PrintWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -28,6 +31,28 @@ final class ModelOptions {
       defaultValue = "8",
       description = "Images per model run (default: ${DEFAULT-VALUE}).")
   int batchSize;
+
+  @Option(
+      names = "--full-decode",
+      description =
+          "Decode every image at full size, even where libjpeg-turbo could decode a large JPEG"
+              + " straight to the size the model needs (slower; vectors shift slightly).")
+  boolean fullDecode;
+
+  /**
+   * The image loader for {@code embedder}: reduced-size JPEG decoding unless {@code --full-decode}
+   * or the collection was indexed at full size ({@code recorded}, null for a new collection).
+   * Warns when the collection was indexed with reduced decoding that is not available now.
+   */
+  ImageLoader loaderFor(OnnxImageEmbedder embedder, String recorded, PrintWriter err) {
+    boolean full = fullDecode || "full-size".equals(recorded);
+    ImageLoader loader = full ? ImageDecoder.defaults() : embedder.imageLoader();
+    if (recorded != null && !recorded.equals(loader.description())) {
+      err.println("note: the collection's images were decoded as " + recorded + ", these as "
+          + loader.description() + "; scores shift slightly");
+    }
+    return loader;
+  }
 
   /** Loads {@code model} (an .onnx file or a directory holding one) with these options. */
   OnnxImageEmbedder load(Path model, String savedTensor) throws IOException {

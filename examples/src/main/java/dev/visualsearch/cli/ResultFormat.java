@@ -5,16 +5,16 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.visualsearch.Hit;
 import dev.visualsearch.SearchResult;
 import dev.visualsearch.VisualSearch;
+import dev.visualsearch.eval.TrecIds;
+import dev.visualsearch.eval.TrecRun;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
-/** How {@code search} writes its answers to standard output. */
+/** How {@code search} and {@code similar} write their answers to standard output. */
 enum ResultFormat {
 
   /**
@@ -25,7 +25,7 @@ enum ResultFormat {
     @Override
     void write(List<Answer> answers, VisualSearch search, PrintWriter out, PrintWriter err) {
       for (Answer answer : answers) {
-        out.println("query " + Printable.escape(answer.query().toString()));
+        out.println("query " + Printable.escape(answer.query()));
         int rank = 1;
         for (Hit hit : answer.result().hits()) {
           String source = search.entry(hit.id()).flatMap(e -> e.source()).orElse("");
@@ -53,7 +53,7 @@ enum ResultFormat {
       json.writeArrayFieldStart("results");
       for (Answer answer : answers) {
         json.writeStartObject();
-        json.writeStringField("query", answer.query().toString());
+        json.writeStringField("query", answer.query());
         json.writeArrayFieldStart("hits");
         int rank = 1;
         for (Hit hit : answer.result().hits()) {
@@ -78,48 +78,44 @@ enum ResultFormat {
   },
 
   /**
-   * A TREC run file, {@code qid Q0 docid rank score tag}, for {@code trec_eval} and the like. The
-   * query id is the query's file name; whitespace, which the format cannot hold, becomes '_'.
+   * A TREC run file, {@code qid Q0 docid rank score tag}, for {@code trec_eval} and the like,
+   * written by the eval module's {@link TrecRun} (scores exact, so trec_eval, which orders by
+   * score, sees the same order). The query id is the query's file name. Whitespace, which the
+   * format cannot hold, and '%' are percent-encoded ({@link TrecIds}): "birds\r/robin.png" is
+   * written "birds%0D/robin.png"; each such id is noted once on stderr.
    */
   TREC {
     @Override
-    void write(List<Answer> answers, VisualSearch search, PrintWriter out, PrintWriter err) {
+    void write(List<Answer> answers, VisualSearch search, PrintWriter out, PrintWriter err)
+        throws IOException {
       Set<String> reported = new HashSet<>();
       for (Answer answer : answers) {
-        String qid = token(answer.query().getFileName().toString(), "query", err, reported);
-        int rank = 1;
-        for (Hit hit : answer.result().hits()) {
-          out.printf(
-              Locale.ROOT,
-              "%s Q0 %s %d %.6f visualsearch%n",
-              qid,
-              token(hit.id(), "id", err, reported),
-              rank++,
-              hit.score());
-        }
+        String qid = answer.queryId();
+        note(qid, "query", err, reported);
+        answer.result().hits().forEach(hit -> note(hit.id(), "id", err, reported));
+        TrecRun.write(qid, answer.result().hits(), "visualsearch", out);
       }
+      out.flush();
     }
   };
 
-  private static final Pattern WHITESPACE = Pattern.compile("\\s");
-
-  /** One query and its result. */
-  record Answer(Path query, SearchResult result) {}
+  /**
+   * One query and its result.
+   *
+   * @param query what was asked, for people: an image path, or an item id
+   * @param queryId the query's id in a TREC run: the image's file name, or the item id
+   */
+  record Answer(String query, String queryId, SearchResult result) {}
 
   abstract void write(List<Answer> answers, VisualSearch search, PrintWriter out, PrintWriter err)
       throws IOException;
 
-  /** {@code value} with whitespace replaced by '_', noted once per value on stderr. */
-  private static String token(String value, String what, PrintWriter err, Set<String> reported) {
-    if (!WHITESPACE.matcher(value).find()) {
-      return value;
-    }
-    String replaced = WHITESPACE.matcher(value).replaceAll("_");
-    if (reported.add(value)) {
+  /** Notes once per value on stderr that {@code value} is written encoded. */
+  private static void note(String value, String what, PrintWriter err, Set<String> reported) {
+    if (TrecIds.needsEncoding(value) && reported.add(value)) {
       err.println(
-          "note: " + what + " '" + Printable.escape(value) + "' holds whitespace; written as '"
-              + replaced + "'");
+          "note: " + what + " '" + Printable.escape(value) + "' holds whitespace or '%'; written as '"
+              + TrecIds.encode(value) + "'");
     }
-    return replaced;
   }
 }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code visualsearch} command line: index a folder of images, search it, describe a saved
- * collection. Results go to standard output, progress and diagnostics to standard error.
+ * collection, evaluate answer quality. Results go to standard output, progress and diagnostics to
+ * standard error.
  *
  * <p>Exit codes: 0 success, 1 the command failed (the message says why), 2 the command line is
  * wrong.
@@ -20,7 +21,15 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Visual search: index images with an ONNX model and find the ones that look alike.",
-    subcommands = {IndexCommand.class, SearchCommand.class, InfoCommand.class})
+    subcommands = {
+      IndexCommand.class,
+      SearchCommand.class,
+      SimilarCommand.class,
+      DedupCommand.class,
+      ClusterCommand.class,
+      InfoCommand.class,
+      EvalCommand.class
+    })
 public final class VisualSearchCli implements Runnable {
 
   /** Exit code of a command that failed at run time. */
@@ -57,7 +66,7 @@ public final class VisualSearchCli implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "Missing required command: index, search or info");
+        spec.commandLine(), "Missing required command: index, search, info or eval");
   }
 
   /** A message a person understands: the JDK's file exceptions say only the path. */

@@ -54,6 +54,12 @@ class VisualSearchCliTest {
     assertThat(indexRun.out())
         .contains("indexed " + expectedIndexed + " images")
         .contains(" 5 skipped");
+    java.util.regex.Matcher counts =
+        java.util.regex.Pattern.compile("(\\d+) new, 0 changed, 0 unchanged, (\\d+) renamed or copied")
+            .matcher(indexRun.out());
+    assertThat(counts.find()).as(indexRun.out()).isTrue();
+    assertThat(Long.parseLong(counts.group(1)) + Long.parseLong(counts.group(2)))
+        .isEqualTo(expectedIndexed);
 
     CliRun info = CliRun.of("info", index.toString());
     assertThat(info.exitCode()).isZero();
@@ -83,12 +89,13 @@ class VisualSearchCliTest {
     assertThat(trec.exitCode()).isZero();
     List<String> lines = trec.out().lines().toList();
     assertThat(lines).hasSize(5);
-    assertThat(lines.get(0)).matches("box\\.png Q0 pairs/box\\.png 1 1\\.0+ visualsearch");
+    // The exact float score of the image against itself: 1 up to rounding.
+    assertThat(lines.get(0)).matches("box\\.png Q0 pairs/box\\.png 1 (1|1\\.0000\\d*|0\\.9999\\d*) visualsearch");
     assertThat(lines).allSatisfy(line -> assertThat(line.split(" ")).hasSize(6));
   }
 
   @Test
-  void controlCharactersInIdsAreEscapedInTextAndReplacedInTrec() throws IOException {
+  void controlCharactersInIdsAreEscapedInTextAndPercentEncodedInTrec() throws IOException {
     // The tuxpaint folders of the shared data end in a carriage return ("animals-mammals\r").
     Path query;
     try (Stream<Path> files = Files.walk(SharedData.data("tuxpaint"))) {
@@ -106,9 +113,90 @@ class VisualSearchCliTest {
 
     CliRun trec =
         CliRun.of("search", query.toString(), "--index", index.toString(), "-k", "1", "--format", "trec");
-    assertThat(trec.out()).doesNotContain("\r").contains("_/");
+    assertThat(trec.out()).doesNotContain("\r").contains("%0D/");
     assertThat(trec.out().split(" ")).hasSize(6);
     assertThat(trec.err()).contains("holds whitespace");
+  }
+
+  @Test
+  void dedupFindsTheIdenticalFilesAndTheFormatsOfOnePhoto() throws IOException {
+    Path html = dir.resolve("dedup.html");
+    CliRun text = CliRun.of("dedup", "--index", index.toString(), "--html", html.toString());
+    assertThat(text.exitCode()).as(text.toString()).isZero();
+    // tuxpaint files one photo under two categories; formats/ holds one photo in 16 encodings.
+    assertThat(text.out()).containsPattern(
+        "identical files, weakest link cosine 1\\.0000\\n  keep  tuxpaint/\\S+/fireman240a\\.png");
+    assertThat(text.out()).contains("keep  formats/large-4000px.jpg");
+    for (String encoding : List.of("baseline.jpg", "cmyk.jpg", "exif-orientation-6.jpg", "lossy.webp", "rgb16.png")) {
+      assertThat(text.out()).contains("copy  formats/" + encoding);
+    }
+    assertThat(text.err()).containsPattern("\\d+ groups of copies among 432 items");
+    assertThat(Files.readString(html)).contains("data:image/jpeg;base64,").contains("fireman240a.png");
+
+    CliRun csv = CliRun.of("dedup", "--index", index.toString(), "--format", "csv");
+    List<String> rows = csv.out().lines().toList();
+    assertThat(rows.get(0)).startsWith("group,role,id,source,sha256");
+    assertThat(rows).anyMatch(row -> row.startsWith("1,keep,formats/large-4000px.jpg,"));
+    // Ids with a carriage return are quoted, so the CSV stays one record per row.
+    assertThat(csv.out()).contains("\"tuxpaint/");
+
+    // At cosine 1 only the same pixels remain: identical files, and lossless encodings of one
+    // photo (BMP, PNG, TIFF, lossless WebP decode to the same picture, so to the same vector).
+    CliRun strict = CliRun.of("dedup", "--index", index.toString(), "--copy-cosine", "1", "--format", "json");
+    assertThat(strict.out()).contains("\"exact\" : true");
+    assertThat(strict.out()).doesNotContain("baseline.jpg").doesNotContain("lossy.webp");
+    java.util.regex.Matcher lowest =
+        java.util.regex.Pattern.compile("\"lowestCosine\" : ([0-9.E-]+)").matcher(strict.out());
+    while (lowest.find()) {
+      assertThat(Double.parseDouble(lowest.group(1))).isGreaterThanOrEqualTo(1.0);
+    }
+  }
+
+  @Test
+  void similarRecommendsOthersAndCanDiversify() throws IOException {
+    CliRun plain = CliRun.of("similar", "pairs/box.png", "--index", index.toString(), "-k", "3");
+    assertThat(plain.exitCode()).as(plain.toString()).isZero();
+    List<String> lines = plain.out().lines().toList();
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(1)).contains("pairs/box_in_scene.png");
+    assertThat(plain.out()).doesNotContain("  pairs/box.png  ");
+
+    Path html = dir.resolve("similar.html");
+    CliRun varied = CliRun.of("similar", "pairs/box.png", "--index", index.toString(), "-k", "3",
+        "--diversity", "0.5", "--html", html.toString());
+    assertThat(varied.exitCode()).isZero();
+    assertThat(varied.out().lines().toList()).hasSize(4);
+    assertThat(varied.out()).isNotEqualTo(plain.out());
+    assertThat(Files.readString(html)).contains("More like pairs/box.png");
+
+    CliRun unknown = CliRun.of("similar", "no/such.png", "--index", index.toString());
+    assertThat(unknown.exitCode()).isEqualTo(1);
+    assertThat(unknown.err()).contains("no item 'no/such.png'");
+  }
+
+  @Test
+  void clusterWritesEveryItemOnceAndLinkFolders() throws IOException {
+    Path links = dir.resolve("clusters");
+    CliRun csv = CliRun.of("cluster", "--index", index.toString(), "-k", "6", "--format", "csv",
+        "--links", links.toString());
+    assertThat(csv.exitCode()).as(csv.toString()).isZero();
+    List<String> rows = csv.out().lines().toList();
+    assertThat(rows.get(0)).isEqualTo("cluster,id,representative,source");
+    // Quoted ids hold a carriage return and span two lines; count records by their first field.
+    assertThat(rows.stream().filter(row -> row.matches("\\d,.*")).count()).isEqualTo(432);
+    try (Stream<Path> folders = Files.list(links)) {
+      assertThat(folders.map(p -> p.getFileName().toString()).sorted().toList())
+          .containsExactly("cluster-000", "cluster-001", "cluster-002", "cluster-003", "cluster-004",
+              "cluster-005");
+    }
+    try (Stream<Path> all = Files.walk(links)) {
+      List<Path> linked = all.filter(Files::isSymbolicLink).toList();
+      assertThat(linked).hasSize(432);
+      assertThat(linked).allMatch(Files::isRegularFile); // every link resolves to its image
+    }
+    CliRun again = CliRun.of("cluster", "--index", index.toString(), "-k", "6", "--links", links.toString());
+    assertThat(again.exitCode()).isEqualTo(1);
+    assertThat(again.err()).contains("--links wants a new folder");
   }
 
   @Test

@@ -33,8 +33,57 @@ final class ImagePreprocessor {
     writer.write(resample(image), buffer, batchIndex);
   }
 
+  /**
+   * Writes each view of {@code image} at consecutive positions of {@code buffer} from {@code
+   * firstIndex}; the image's pixels are read once.
+   */
+  void writeViews(BufferedImage image, ImageViews views, ByteBuffer buffer, int firstIndex) {
+    RgbRows rows = rows(image);
+    int size = preprocessing.requireSize();
+    SourceRegion region = SourceRegion.of(preprocessing, rows.width, rows.height);
+    float[] rgb = null;
+    double zoom = Double.NaN;
+    for (int v = 0; v < views.count(); v++) {
+      ImageViews.View view = views.get(v);
+      if (rgb == null || view.zoom() != zoom || !view.mirrored()) {
+        zoom = view.zoom();
+        rgb = ImageResampler.resample(
+            rows, region.zoomed(zoom, rows.width, rows.height), size, size);
+        if (view.mirrored()) {
+          mirror(rgb, size);
+        }
+      } else {
+        mirror(rgb, size); // the mirror of the view just written: no second resample
+      }
+      writer.write(rgb, buffer, firstIndex + v);
+    }
+  }
+
+  /** Swaps each row of an HWC RGB image left-right, in place. */
+  static void mirror(float[] rgb, int size) {
+    for (int y = 0; y < size; y++) {
+      int row = y * size * 3;
+      for (int left = 0, right = size - 1; left < right; left++, right--) {
+        for (int c = 0; c < 3; c++) {
+          int a = row + left * 3 + c;
+          int b = row + right * 3 + c;
+          float t = rgb[a];
+          rgb[a] = rgb[b];
+          rgb[b] = t;
+        }
+      }
+    }
+  }
+
   /** The resampled RGB pixels (HWC, 0..255) of {@code image}, before encoding. */
   float[] resample(BufferedImage image) {
+    RgbRows rows = rows(image);
+    int size = preprocessing.requireSize();
+    SourceRegion region = SourceRegion.of(preprocessing, rows.width, rows.height);
+    return ImageResampler.resample(rows, region, size, size);
+  }
+
+  private static RgbRows rows(BufferedImage image) {
     Objects.requireNonNull(image, "image");
     RgbRows rows = RgbRows.of(image);
     if (rows == null) {
@@ -48,8 +97,6 @@ final class ImagePreprocessor {
                 + ", not TYPE_3BYTE_BGR");
       }
     }
-    int size = preprocessing.requireSize();
-    SourceRegion region = SourceRegion.of(preprocessing, rows.width, rows.height);
-    return ImageResampler.resample(rows, region, size, size);
+    return rows;
   }
 }

@@ -162,6 +162,18 @@ public final class Preprocessing {
     return geometry == Geometry.CENTER_CROP ? (int) Math.round(s / CENTER_CROP_FRACTION) : s;
   }
 
+  /**
+   * The shortest shorter side a source image needs for this preprocessing to lose nothing: the
+   * length the shorter side is resized to ({@code round(size / 0.875)} for {@link
+   * Geometry#CENTER_CROP}, {@code size} for {@link Geometry#SQUASH}). A decoder may reduce a large
+   * image down to it (see {@link ScaledImageDecoder}) before the exact, antialiased resize.
+   *
+   * @throws IllegalStateException if the size is not set yet (an embedder's preprocessing has it)
+   */
+  public int minimumShortSide() {
+    return resizeLength();
+  }
+
   int requireSize() {
     if (size == 0) {
       throw new IllegalStateException("preprocessing size not set: " + describe());

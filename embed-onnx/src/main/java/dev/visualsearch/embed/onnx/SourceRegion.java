@@ -38,4 +38,19 @@ record SourceRegion(double x0, double y0, double x1, double y1) {
     return new SourceRegion(
         left * scaleX, top * scaleY, (left + size) * scaleX, (top + size) * scaleY);
   }
+
+  /**
+   * This region scaled about its centre by {@code 1 / zoom} ({@code zoom > 1} is a tighter
+   * region), kept inside a {@code width × height} image by shifting, then by shrinking.
+   */
+  SourceRegion zoomed(double zoom, int width, int height) {
+    if (zoom == 1.0) {
+      return this;
+    }
+    double halfWidth = Math.min((x1 - x0) / (2 * zoom), width / 2.0);
+    double halfHeight = Math.min((y1 - y0) / (2 * zoom), height / 2.0);
+    double cx = Math.min(Math.max((x0 + x1) / 2, halfWidth), width - halfWidth);
+    double cy = Math.min(Math.max((y0 + y1) / 2, halfHeight), height - halfHeight);
+    return new SourceRegion(cx - halfWidth, cy - halfHeight, cx + halfWidth, cy + halfHeight);
+  }
 }

@@ -74,4 +74,22 @@ final class VectorChecks {
     }
     return unit;
   }
+
+  /**
+   * Checks that a prepared vector fits {@code encoding}: only float16 has a range to check.
+   *
+   * @throws IllegalArgumentException naming the first value beyond ±{@value Float16#MAX_VALUE}
+   */
+  static void checkEncodable(float[] prepared, VectorEncoding encoding, String what) {
+    if (encoding != VectorEncoding.FLOAT16) {
+      return;
+    }
+    for (int i = 0; i < prepared.length; i++) {
+      if (Math.abs(prepared[i]) > Float16.MAX_VALUE) {
+        throw new IllegalArgumentException(
+            what + " holds " + prepared[i] + " at position " + i
+                + ", beyond the range of FLOAT16 encoding (±" + Float16.MAX_VALUE + ")");
+      }
+    }
+  }
 }

@@ -147,7 +147,7 @@ class FlatIndexBasicsTest {
     FlatIndex index = FlatIndex.create(3, Metric.COSINE);
     index.add("a", new float[] {1, 0, 0});
 
-    assertThat(index).hasToString("FlatIndex[dimension=3, metric=COSINE, size=1]");
+    assertThat(index).hasToString("FlatIndex[dimension=3, metric=COSINE, encoding=FLOAT32, size=1]");
   }
 
   @Test

@@ -23,7 +23,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Searches running while another thread adds and removes see consistent states: each id always
- * has the same vector, so every hit's score can be checked against {@link Metric#score}.
+ * has the same vector, so every hit's score can be checked against {@link Metric#score}. The
+ * searchers mix single searches, batches and allow-lists; encoded indexes re-score exactly, so
+ * the same checks hold for them.
  */
 class FlatIndexConcurrencyTest {
 
@@ -36,10 +38,20 @@ class FlatIndexConcurrencyTest {
   @ParameterizedTest
   @EnumSource(Metric.class)
   void searchesDuringWritesSeeConsistentResults(Metric metric) throws Exception {
-    long seed = 1234L + metric.ordinal();
-    Random setup = TestVectors.seeded("concurrency " + metric, seed);
+    run(metric, VectorEncoding.FLOAT32);
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = VectorEncoding.class, names = {"FLOAT16", "INT8"})
+  void encodedIndexesDuringWritesSeeConsistentResults(VectorEncoding encoding) throws Exception {
+    run(Metric.COSINE, encoding);
+  }
+
+  private static void run(Metric metric, VectorEncoding encoding) throws Exception {
+    long seed = 1234L + metric.ordinal() + 10L * encoding.ordinal();
+    Random setup = TestVectors.seeded("concurrency " + metric + " " + encoding, seed);
     float[][] vectorOf = TestVectors.gaussian(setup, POOL, DIMENSION);
-    FlatIndex index = FlatIndex.create(DIMENSION, metric);
+    FlatIndex index = FlatIndex.builder(DIMENSION, metric).encoding(encoding).build();
     Set<String> present = new HashSet<>();
     for (int i = 0; i < POOL; i += 2) {
       index.add(id(i), vectorOf[i]);
@@ -101,7 +113,21 @@ class FlatIndexConcurrencyTest {
         float[] query = TestVectors.gaussian(random, DIMENSION);
         int k = 1 + random.nextInt(25);
         Predicate<String> filter = s % 3 == 0 ? id -> id.hashCode() % 2 == 0 : null;
-        SearchResult result = index.search(query, k, filter);
+        SearchResult result;
+        if (s % 4 == 1) {
+          // A batch: check its second query's result like any other.
+          float[][] batch = {TestVectors.gaussian(random, DIMENSION), query};
+          result = index.searchAll(batch, k, filter).get(1);
+        } else if (s % 4 == 2) {
+          List<String> allowed = new ArrayList<>();
+          for (int i = 0; i < POOL; i += 1 + random.nextInt(4)) {
+            allowed.add(id(i));
+          }
+          result = index.searchAmong(query, k, allowed);
+          filter = new HashSet<>(allowed)::contains;
+        } else {
+          result = index.search(query, k, filter);
+        }
 
         assertThat(result.size()).isLessThanOrEqualTo(k);
         assertThat(result.ids()).doesNotHaveDuplicates();

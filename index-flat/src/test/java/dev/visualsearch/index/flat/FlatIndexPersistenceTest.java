@@ -159,13 +159,15 @@ class FlatIndexPersistenceTest {
   @Test
   void newerFormatVersionIsTooNew() throws IOException {
     Path file =
-        RawFiles.write(dir.resolve("v2"), "FlatIndex", 2,
+        RawFiles.write(dir.resolve("v3"), "FlatIndex", 3,
             RawFiles.flatBody(1, "L2", new String[] {"a"}, new float[] {1}));
 
     assertThatThrownBy(() -> FlatIndex.open(file))
         .isInstanceOf(FormatTooNewException.class)
-        .hasMessageContaining("version 2")
-        .hasMessageContaining("(1)");
+        .hasMessageContaining("version 3")
+        .hasMessageContaining("(2)");
+    assertThatThrownBy(() -> FlatIndex.openMapped(file))
+        .isInstanceOf(FormatTooNewException.class);
   }
 
   @Test

@@ -3,8 +3,11 @@ package dev.visualsearch.index.flat;
 import dev.visualsearch.store.FormatOutput;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.CRC32;
 
 /**
  * Writes files with {@link FormatOutput} directly, field by field as {@link FlatIndexFormat}
@@ -30,6 +33,18 @@ final class RawFiles {
       out.writeFooter();
     }
     return file;
+  }
+
+  /**
+   * Writes {@code bytes} (a whole file, footer included) to {@code file} with the footer's CRC32
+   * recomputed, so an edited file passes the checksum and the reader's other checks are tested.
+   */
+  static Path rechecksum(Path file, byte[] bytes) throws IOException {
+    CRC32 crc = new CRC32();
+    crc.update(bytes, 0, bytes.length - Long.BYTES);
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN)
+        .putLong(bytes.length - Long.BYTES, crc.getValue());
+    return Files.write(file, bytes);
   }
 
   /** A version-1 body: dimension, metric name, count, ids, then the rows of {@code vectors}. */
