@@ -3,20 +3,23 @@ package dev.visualsearch.cli;
 import dev.visualsearch.Metric;
 import dev.visualsearch.eval.harness.IndexChoice;
 import dev.visualsearch.index.flat.FlatIndex;
+import dev.visualsearch.index.hnsw.HnswIndex;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * The index kinds {@code eval --index} knows, by name. An approximate index joins with one line,
- * e.g. {@code "hnsw", metric -> IndexChoice.approximate("hnsw", HnswIndex.factory(), metric)};
- * the harness then also reports its overlap with flat and its latency.
+ * The index kinds {@code eval --index} knows, by name. For an approximate one (hnsw) the harness
+ * also reports its overlap with flat and its latency.
  */
 final class IndexChoices {
 
-  private static final Map<String, Function<Metric, IndexChoice>> KINDS = new TreeMap<>(Map.of(
-      "flat", metric -> IndexChoice.exact("flat", FlatIndex.factory(), metric)));
+  private static final Map<String, Function<Metric, IndexChoice>> KINDS =
+      new TreeMap<>(
+          Map.of(
+              "flat", metric -> IndexChoice.exact("flat", FlatIndex.factory(), metric),
+              "hnsw", metric -> IndexChoice.approximate("hnsw", HnswIndex.factory(), metric)));
 
   private IndexChoices() {}
 

@@ -5,10 +5,10 @@ import dev.visualsearch.FolderReport;
 import dev.visualsearch.Metric;
 import dev.visualsearch.ProgressListener;
 import dev.visualsearch.SkippedFile;
+import dev.visualsearch.VectorIndexFactory;
 import dev.visualsearch.VisualSearch;
 import dev.visualsearch.embed.onnx.OnnxImageEmbedder;
 import dev.visualsearch.image.ImageLoader;
-import dev.visualsearch.index.flat.FlatIndex;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -65,6 +65,15 @@ final class IndexCommand implements Callable<Integer> {
   Metric metric;
 
   @Option(
+      names = "--index-kind",
+      paramLabel = "KIND",
+      description = {
+        "flat (exact search, the default) or hnsw (approximate, for large collections), for a new"
+            + " collection; an existing one keeps its kind."
+      })
+  String indexKind;
+
+  @Option(
       names = "--threads",
       paramLabel = "N",
       description = "Worker threads that decode and embed (default: the number of processors).")
@@ -100,6 +109,24 @@ final class IndexCommand implements Callable<Integer> {
     };
   }
 
+  /** The existing collection's index kind, or the requested one (flat unless told) for a new one. */
+  private VectorIndexFactory indexFactory(CollectionInfo existing) {
+    if (existing == null) {
+      return IndexKinds.factory(indexKind == null ? "flat" : indexKind);
+    }
+    if (indexKind != null && !indexKind.equalsIgnoreCase(existing.indexKind())) {
+      throw new IllegalArgumentException(
+          "--index-kind "
+              + indexKind
+              + " does not match the collection in "
+              + out
+              + ", which is "
+              + existing.indexKind()
+              + "; index into a new --out to change the kind");
+    }
+    return IndexKinds.factory(existing.indexKind());
+  }
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
@@ -110,13 +137,14 @@ final class IndexCommand implements Callable<Integer> {
           embedder.modelFile(), embedder.dimension(), embedder.embeddingTensor());
       boolean existing = VisualSearch.exists(out);
       CollectionInfo info = existing ? VisualSearch.describe(out) : null;
+      VectorIndexFactory indexFactory = indexFactory(info);
       ImageLoader loader =
           modelOptions.loaderFor(embedder, existing ? info.imageLoader() : null, err);
       err.printf("images decoded as %s%n", loader.description());
       VisualSearch.Builder builder =
           VisualSearch.builder()
               .embedder(embedder)
-              .index(existing ? IndexKinds.factory(info.indexKind()) : FlatIndex.factory())
+              .index(indexFactory)
               .imageLoader(loader);
       ModelOptions.attributesOf(embedder, modelOptions.embeddingTensor != null)
           .forEach(builder::attribute);

@@ -2,6 +2,7 @@ package dev.visualsearch.cli;
 
 import dev.visualsearch.VectorIndexFactory;
 import dev.visualsearch.index.flat.FlatIndex;
+import dev.visualsearch.index.hnsw.HnswIndex;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,7 +11,10 @@ import java.util.TreeMap;
 final class IndexKinds {
 
   private static final Map<String, VectorIndexFactory> FACTORIES =
-      new TreeMap<>(Map.of(FlatIndex.factory().name(), FlatIndex.factory()));
+      new TreeMap<>(
+          Map.of(
+              FlatIndex.factory().name(), FlatIndex.factory(),
+              HnswIndex.factory().name(), HnswIndex.factory()));
 
   private IndexKinds() {}
 

@@ -233,6 +233,32 @@ class VisualSearchCliTest {
   }
 
   @Test
+  void anHnswCollectionIsBuiltSearchedAndKeepsItsKind() {
+    Path hnsw = dir.resolve("hnsw");
+    String model = SharedData.model("mobilenetv2-12-int8").toString();
+    String pairs = SharedData.data("pairs").toString();
+    CliRun built = CliRun.of("index", pairs, "--model", model, "--out", hnsw.toString(), "--index-kind", "hnsw");
+    assertThat(built.exitCode()).as(built.toString()).isZero();
+    assertThat(CliRun.of("info", hnsw.toString()).out()).contains("index        hnsw");
+
+    CliRun search =
+        CliRun.of("search", SharedData.data("pairs/aloeL.jpg").toString(), "--index", hnsw.toString(), "-k", "2");
+    assertThat(search.exitCode()).as(search.toString()).isZero();
+    List<String> hits = search.out().lines().skip(1).toList();
+    assertThat(hits.get(0)).contains("aloeL.jpg");
+    assertThat(hits.get(1)).as("the other photo of the pair").contains("aloeR.jpg");
+
+    CliRun otherKind = CliRun.of("index", pairs, "--model", model, "--out", hnsw.toString(), "--index-kind", "flat");
+    assertThat(otherKind.exitCode()).isEqualTo(1);
+    assertThat(otherKind.err()).contains("--index-kind flat does not match").contains("which is hnsw");
+
+    CliRun unknownKind =
+        CliRun.of("index", pairs, "--model", model, "--out", dir.resolve("ivf").toString(), "--index-kind", "ivf");
+    assertThat(unknownKind.exitCode()).isEqualTo(1);
+    assertThat(unknownKind.err()).contains("unknown index kind 'ivf'; known: flat, hnsw");
+  }
+
+  @Test
   void mistakesGetMessagesAndExitCodes() {
     CliRun noIndex =
         CliRun.of("search", SharedData.data("pairs/box.png").toString(), "--index", dir.resolve("none").toString());
