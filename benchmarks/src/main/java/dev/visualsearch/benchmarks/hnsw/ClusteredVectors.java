@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  *
  * <p>Stateless and thread-safe.
  */
-final class ClusteredVectors {
+public final class ClusteredVectors {
 
   static final int LATENT = 32;
   static final int CLUSTERS = 1000;
@@ -21,7 +21,7 @@ final class ClusteredVectors {
   private ClusteredVectors() {}
 
   /** {@code count} vectors of {@code dimension} from {@code seed}; the first rows of any count agree. */
-  static float[][] generate(int count, int dimension, long seed) {
+  public static float[][] generate(int count, int dimension, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     double[][] map = new double[dimension][LATENT];
     for (double[] row : map) {
