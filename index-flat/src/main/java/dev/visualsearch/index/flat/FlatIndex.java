@@ -7,6 +7,7 @@ import dev.visualsearch.VectorIndexFactory;
 import dev.visualsearch.store.CorruptFileException;
 import dev.visualsearch.store.FormatTooNewException;
 import dev.visualsearch.store.FormatTooOldException;
+import dev.visualsearch.vector.VectorChecks;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -187,7 +188,7 @@ public final class FlatIndex implements VectorIndex {
     checkWritable();
     // Validate and copy before taking the lock: writers wait on each other only for the append.
     float[] prepared = VectorChecks.prepare(vector, store.dimension(), metric, "vector");
-    VectorChecks.checkEncodable(prepared, store.encoding(), "vector");
+    store.encoding().checkEncodable(prepared, "vector");
     lock.writeLock().lock();
     try {
       checkOpen();

@@ -5,6 +5,7 @@ import dev.visualsearch.store.AtomicFile;
 import dev.visualsearch.store.CorruptFileException;
 import dev.visualsearch.store.FormatInput;
 import dev.visualsearch.store.FormatOutput;
+import dev.visualsearch.vector.VectorChecks;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;

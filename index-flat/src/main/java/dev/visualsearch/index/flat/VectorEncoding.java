@@ -32,4 +32,22 @@ public enum VectorEncoding {
   public int bytesPerDimension() {
     return bytesPerDimension;
   }
+
+  /**
+   * Checks that a prepared vector fits this encoding: only float16 has a range to check.
+   *
+   * @throws IllegalArgumentException naming the first value beyond ±{@value Float16#MAX_VALUE}
+   */
+  void checkEncodable(float[] prepared, String what) {
+    if (this != FLOAT16) {
+      return;
+    }
+    for (int i = 0; i < prepared.length; i++) {
+      if (Math.abs(prepared[i]) > Float16.MAX_VALUE) {
+        throw new IllegalArgumentException(
+            what + " holds " + prepared[i] + " at position " + i
+                + ", beyond the range of FLOAT16 encoding (±" + Float16.MAX_VALUE + ")");
+      }
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package dev.visualsearch.index.hnsw;
 
+import dev.visualsearch.vector.VectorChecks;
 import static dev.visualsearch.index.hnsw.HnswFormat.ALIGNMENT;
 import static dev.visualsearch.index.hnsw.HnswFormat.CODEC;
 import static dev.visualsearch.index.hnsw.HnswFormat.MAX_METRIC_NAME_BYTES;

@@ -7,6 +7,7 @@ import dev.visualsearch.VectorIndexFactory;
 import dev.visualsearch.store.CorruptFileException;
 import dev.visualsearch.store.FormatTooNewException;
 import dev.visualsearch.store.FormatTooOldException;
+import dev.visualsearch.vector.VectorChecks;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package dev.visualsearch.index.hnsw;
 
 import dev.visualsearch.Metric;
+import dev.visualsearch.vector.VectorChecks;
 import java.util.Objects;
 
 /**

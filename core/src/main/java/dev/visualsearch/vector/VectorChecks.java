@@ -1,26 +1,28 @@
-package dev.visualsearch.index.hnsw;
+package dev.visualsearch.vector;
 
 import dev.visualsearch.Metric;
 import java.util.Objects;
 
 /**
- * Validates the vectors and numbers callers hand to an {@link HnswIndex} and prepares vectors for
- * storage or scoring. Messages name the offending value, so a caller can find it in their data.
+ * Validates the numbers callers hand to a {@link dev.visualsearch.VectorIndex} and prepares vectors
+ * for storage or scoring, the same way in every index implementation. Messages name the offending
+ * value, so a caller can find it in their data.
  *
  * <p>Stateless and thread-safe.
  */
-final class VectorChecks {
+public final class VectorChecks {
 
   /**
-   * The largest dimension an index accepts: far above any image embedding (512–2048), it bounds
-   * what {@link HnswFormat} trusts when it reads a file.
+   * The largest dimension an index accepts. Far above any image embedding (512–2048), it bounds
+   * what an index trusts when it reads a saved file, and {@link #checkDimension} enforces it when
+   * an index is created, so that every index can be saved and opened again.
    */
-  static final int MAX_DIMENSION = 1 << 16;
+  public static final int MAX_DIMENSION = 1 << 16;
 
   private VectorChecks() {}
 
   /** @throws IllegalArgumentException if {@code dimension} is outside [1, {@link #MAX_DIMENSION}] */
-  static void checkDimension(int dimension) {
+  public static void checkDimension(int dimension) {
     if (dimension < 1 || dimension > MAX_DIMENSION) {
       throw new IllegalArgumentException(
           "dimension must be in [1, " + MAX_DIMENSION + "]: " + dimension);
@@ -28,7 +30,7 @@ final class VectorChecks {
   }
 
   /** @throws IllegalArgumentException if {@code k < 1} */
-  static void checkK(int k) {
+  public static void checkK(int k) {
     if (k < 1) {
       throw new IllegalArgumentException("k must be at least 1: " + k);
     }
@@ -44,7 +46,7 @@ final class VectorChecks {
    * @throws IllegalArgumentException if its length is not {@code dimension}, it holds NaN or
    *     infinity, or (cosine) it is all zeros
    */
-  static float[] prepare(float[] vector, int dimension, Metric metric, String what) {
+  public static float[] prepare(float[] vector, int dimension, Metric metric, String what) {
     Objects.requireNonNull(vector, what);
     if (vector.length != dimension) {
       throw new IllegalArgumentException(
