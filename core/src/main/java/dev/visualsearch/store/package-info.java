@@ -7,6 +7,7 @@
  * byte is parsed, and tells a corrupt file, one too old and one too new apart by exception type.
  * {@link dev.visualsearch.store.AtomicFile} writes a file under a temporary name, forces it to
  * disk and moves it into place, so a crash never leaves a half-written file under the final
- * name.
+ * name. {@link dev.visualsearch.store.Unmapper} releases a memory-mapped file when an index that
+ * opened one is closed.
  */
 package dev.visualsearch.store;

@@ -1,5 +1,6 @@
 package dev.visualsearch.index.flat;
 
+import dev.visualsearch.store.Unmapper;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;

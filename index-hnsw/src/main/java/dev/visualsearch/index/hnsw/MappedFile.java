@@ -1,9 +1,8 @@
 package dev.visualsearch.index.hnsw;
 
+import dev.visualsearch.store.Unmapper;
 import java.io.Closeable;
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -105,38 +104,5 @@ final class MappedFile implements Closeable {
       Unmapper.unmap(buffer);
     }
     buffers.clear();
-  }
-
-  /** Looks up {@code Unsafe.invokeCleaner} once. */
-  private static final class Unmapper {
-    private static final Object UNSAFE;
-    private static final Method INVOKE_CLEANER;
-
-    static {
-      Object unsafe = null;
-      Method invokeCleaner = null;
-      try {
-        Class<?> type = Class.forName("sun.misc.Unsafe");
-        Field field = type.getDeclaredField("theUnsafe");
-        field.setAccessible(true);
-        unsafe = field.get(null);
-        invokeCleaner = type.getMethod("invokeCleaner", ByteBuffer.class);
-      } catch (ReflectiveOperationException | RuntimeException e) {
-        // No jdk.unsupported: the buffers are unmapped when the garbage collector frees them.
-      }
-      UNSAFE = unsafe;
-      INVOKE_CLEANER = invokeCleaner;
-    }
-
-    static void unmap(MappedByteBuffer buffer) {
-      if (INVOKE_CLEANER == null) {
-        return;
-      }
-      try {
-        INVOKE_CLEANER.invoke(UNSAFE, buffer);
-      } catch (ReflectiveOperationException | RuntimeException e) {
-        // Left to the garbage collector, as without Unsafe.
-      }
-    }
   }
 }

@@ -1,4 +1,4 @@
-package dev.visualsearch.index.flat;
+package dev.visualsearch.store;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -7,14 +7,14 @@ import java.nio.MappedByteBuffer;
 /**
  * Releases a file mapping at once. Java 17 unmaps a {@link MappedByteBuffer} only when it is
  * garbage collected, which keeps the file's pages (and, on Windows, the file itself) held for an
- * unknown time after {@link FlatIndex#close}. {@code sun.misc.Unsafe.invokeCleaner} (module
+ * unknown time after an index is closed. {@code sun.misc.Unsafe.invokeCleaner} (module
  * {@code jdk.unsupported}, readable by default) unmaps immediately; it is found by reflection so
  * that a JVM without it still works and simply unmaps later. Reading a buffer after unmapping
  * crashes the JVM, so the caller must guarantee nothing reads it again.
  *
- * <p>Thread-safe.
+ * <p>Stateless and thread-safe.
  */
-final class Unmapper {
+public final class Unmapper {
 
   private static final Object UNSAFE;
   private static final Method INVOKE_CLEANER;
@@ -38,7 +38,7 @@ final class Unmapper {
   private Unmapper() {}
 
   /** Unmaps {@code buffer} now if this JVM allows it; otherwise leaves it to the collector. */
-  static void unmap(MappedByteBuffer buffer) {
+  public static void unmap(MappedByteBuffer buffer) {
     if (INVOKE_CLEANER == null) {
       return;
     }
