@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Measure answer quality: build benchmarks with the chosen protocols, run every configuration"
-          + " (model × preprocessing × index × metric) on them, and write the table of MRR, mAP,"
+          + " (model × preprocessing × quality option × index × metric) on them, and write the table of MRR, mAP,"
           + " nDCG, recall, hit rate and precision (trec_eval definitions).",
       "Prints the Markdown table; writes report.md, report.json, index.html, one picture page per"
           + " configuration and benchmark, and TREC qrels and run files to --out."
@@ -55,6 +55,12 @@ final class EvalCommand implements Callable<Integer> {
       description = "Preprocessing presets to compare: default (the model's own), center-crop, squash"
           + " (default: ${DEFAULT-VALUE}).")
   List<String> presets;
+
+  @Option(names = "--quality", split = ",", defaultValue = "none", paramLabel = "OPTION",
+      description = "Embedder quality options to compare: none, flip (average with the mirrored"
+          + " image), multi-scale (average over views at several scales), flip+multi-scale"
+          + " (default: ${DEFAULT-VALUE}).")
+  List<String> qualities;
 
   @Option(names = "--index", split = ",", defaultValue = "flat", paramLabel = "INDEX",
       description = "Index kinds to compare (default: ${DEFAULT-VALUE}).")
@@ -165,17 +171,22 @@ final class EvalCommand implements Callable<Integer> {
     for (Path model : models) {
       for (String preset : presets) {
         Preprocessing.Geometry geometry = geometry(preset);
-        String name = modelName(model) + (presets.size() > 1 || geometry != null ? "/" + preset : "");
-        EmbedderChoice embedder = new EmbedderChoice(name, () -> open(model, geometry));
-        for (String index : indexes) {
-          for (Metric metric : metrics) {
-            IndexChoice choice;
-            try {
-              choice = IndexChoices.of(index, metric);
-            } catch (IllegalArgumentException e) {
-              throw new ParameterException(spec.commandLine(), e.getMessage());
+        for (String quality : qualities) {
+          QualityOptions options = quality(quality);
+          String name = modelName(model)
+              + (presets.size() > 1 || geometry != null ? "/" + preset : "")
+              + (qualities.size() > 1 || options.any() ? "/" + quality : "");
+          EmbedderChoice embedder = new EmbedderChoice(name, () -> open(model, geometry, options));
+          for (String index : indexes) {
+            for (Metric metric : metrics) {
+              IndexChoice choice;
+              try {
+                choice = IndexChoices.of(index, metric);
+              } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+              }
+              configurations.add(new Configuration(embedder, choice));
             }
-            configurations.add(new Configuration(embedder, choice));
           }
         }
       }
@@ -183,20 +194,53 @@ final class EvalCommand implements Callable<Integer> {
     return configurations;
   }
 
-  private OnnxImageEmbedder open(Path model, Preprocessing.Geometry geometry) throws IOException {
-    OnnxImageEmbedder embedder = modelOptions.load(model, null);
-    if (geometry == null || embedder.preprocessing().geometry() == geometry) {
-      return embedder;
+  private OnnxImageEmbedder open(Path model, Preprocessing.Geometry geometry, QualityOptions quality)
+      throws IOException {
+    Preprocessing other = null;
+    if (geometry != null) {
+      // The model's own encoding (float mean/std or raw uint8) with the other geometry.
+      try (OnnxImageEmbedder probe = modelOptions.load(model, null)) {
+        if (probe.preprocessing().geometry() != geometry) {
+          other = probe.preprocessing().withGeometry(geometry);
+        }
+      }
     }
-    // The model's own encoding (float mean/std or raw uint8) with the other geometry.
-    Preprocessing other = embedder.preprocessing().withGeometry(geometry);
-    embedder.close();
     OnnxImageEmbedder.Builder builder =
-        OnnxImageEmbedder.builder(model).batchSize(modelOptions.batchSize).preprocessing(other);
+        OnnxImageEmbedder.builder(model)
+            .batchSize(modelOptions.batchSize)
+            .flipAveraging(quality.flip())
+            .multiScale(quality.multiScale());
+    if (other != null) {
+      builder.preprocessing(other);
+    }
     if (modelOptions.embeddingTensor != null) {
       builder.embeddingTensor(modelOptions.embeddingTensor);
     }
     return builder.build();
+  }
+
+  /** The embedder's optional quality views, off by default. */
+  private record QualityOptions(boolean flip, boolean multiScale) {
+    boolean any() {
+      return flip || multiScale;
+    }
+  }
+
+  private QualityOptions quality(String option) {
+    switch (option.toLowerCase(Locale.ROOT)) {
+      case "none":
+        return new QualityOptions(false, false);
+      case "flip":
+        return new QualityOptions(true, false);
+      case "multi-scale":
+        return new QualityOptions(false, true);
+      case "flip+multi-scale":
+      case "multi-scale+flip":
+        return new QualityOptions(true, true);
+      default:
+        throw new ParameterException(spec.commandLine(),
+            "unknown quality option '" + option + "'; use none, flip, multi-scale or flip+multi-scale");
+    }
   }
 
   private Preprocessing.Geometry geometry(String preset) {

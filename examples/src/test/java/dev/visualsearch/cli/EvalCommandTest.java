@@ -117,6 +117,36 @@ class EvalCommandTest {
   }
 
   @Test
+  void qualityOptionsAndIndexKindsCompareInOneRun() {
+    CliRun compared = CliRun.of(
+        "eval",
+        "--model", SharedData.model("mobilenetv2-12-int8").toString(),
+        "--quality", "none,flip",
+        "--index", "flat,hnsw",
+        "--labels", dir.resolve("tuxpaint/labels.csv").toString(),
+        "--out", dir.resolve("quality").toString());
+    assertThat(compared.exitCode()).as(compared.toString()).isZero();
+    List<String> rows =
+        compared.out().lines().filter(l -> l.startsWith("| labels |")).toList();
+    assertThat(rows).hasSize(4);
+    assertThat(rows.get(0)).startsWith("| labels | mobilenetv2-12-int8/none + flat | 24 |");
+    assertThat(rows.get(1)).startsWith("| labels | mobilenetv2-12-int8/none + hnsw | 24 |");
+    assertThat(rows.get(2)).startsWith("| labels | mobilenetv2-12-int8/flip + flat | 24 |");
+    assertThat(rows.get(3)).startsWith("| labels | mobilenetv2-12-int8/flip + hnsw | 24 |");
+    // Flip averaging changes the vectors, so some measure differs from the plain run's; on 24
+    // images HNSW returns exactly what flat does.
+    assertThat(cells(rows.get(2), 3, 14)).isNotEqualTo(cells(rows.get(0), 3, 14));
+    assertThat(cells(rows.get(1), 3, 14)).isEqualTo(cells(rows.get(0), 3, 14));
+    assertThat(cells(rows.get(1), 14, 15)).containsExactly("1.0000");
+    assertThat(cells(rows.get(3), 14, 15)).containsExactly("1.0000");
+  }
+
+  /** Cells {@code from} (inclusive) to {@code to} (exclusive) of a Markdown table row. */
+  private static List<String> cells(String row, int from, int to) {
+    return List.of(row.split("\\|")).subList(from + 1, to + 1).stream().map(String::strip).toList();
+  }
+
+  @Test
   void mistakesAreUsageErrors() {
     CliRun nothing = CliRun.of("eval", "--model", "m.onnx", "--out", dir.resolve("x").toString());
     assertThat(nothing.exitCode()).isEqualTo(2);
@@ -128,7 +158,11 @@ class EvalCommandTest {
     CliRun index = CliRun.of("eval", "--model", "m.onnx", "--index", "annoy", "--labels", "l.csv",
         "--out", dir.resolve("x").toString());
     assertThat(index.exitCode()).isEqualTo(2);
-    assertThat(index.err()).contains("unknown index 'annoy'; known: flat");
+    assertThat(index.err()).contains("unknown index 'annoy'; known: flat, hnsw");
+    CliRun quality = CliRun.of("eval", "--model", "m.onnx", "--quality", "sharpen", "--labels", "l.csv",
+        "--out", dir.resolve("x").toString());
+    assertThat(quality.exitCode()).isEqualTo(2);
+    assertThat(quality.err()).contains("unknown quality option 'sharpen'");
     CliRun measure = CliRun.of("eval", "--model", "m.onnx", "--measures", "MRR,F1", "--labels", "l.csv",
         "--out", dir.resolve("x").toString());
     assertThat(measure.exitCode()).isEqualTo(2);
