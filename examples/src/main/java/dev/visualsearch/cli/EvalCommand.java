@@ -48,7 +48,8 @@ final class EvalCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--model", required = true, paramLabel = "MODEL",
-      description = "An ONNX image model (file or directory); repeat to compare models.")
+      description = "An ONNX image model (file, directory, or a name from the models command);"
+          + " repeat to compare models.")
   List<Path> models;
 
   @Option(names = "--preprocessing", split = ",", defaultValue = "default", paramLabel = "PRESET",
@@ -206,7 +207,7 @@ final class EvalCommand implements Callable<Integer> {
       }
     }
     OnnxImageEmbedder.Builder builder =
-        OnnxImageEmbedder.builder(model)
+        modelOptions.builderFor(model)
             .batchSize(modelOptions.batchSize)
             .flipAveraging(quality.flip())
             .multiScale(quality.multiScale());

@@ -46,7 +46,9 @@ final class IndexCommand implements Callable<Integer> {
       names = "--model",
       required = true,
       paramLabel = "MODEL",
-      description = "An ONNX image model: an .onnx file, or a directory holding one.")
+      description =
+          "An ONNX image model: an .onnx file, a directory holding one, or the name of a known"
+              + " model (see the models command), downloaded once into the model cache.")
   Path model;
 
   @Option(

@@ -1,10 +1,14 @@
 package dev.visualsearch.cli;
 
+import dev.visualsearch.embed.onnx.KnownModel;
+import dev.visualsearch.embed.onnx.ModelCache;
+import dev.visualsearch.embed.onnx.ModelRegistry;
 import dev.visualsearch.embed.onnx.OnnxImageEmbedder;
 import dev.visualsearch.image.ImageDecoder;
 import dev.visualsearch.image.ImageLoader;
-import java.io.PrintWriter;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -24,6 +28,14 @@ final class ModelOptions {
           "The model tensor to use as the embedding (default: the last global pooling layer,"
               + " found automatically).")
   String embeddingTensor;
+
+  @Option(
+      names = "--model-dir",
+      paramLabel = "DIR",
+      description =
+          "Where a --model given by name (see the models command) is taken from instead of being"
+              + " downloaded: DIR/NAME/FILE or DIR/FILE, checked against its sha256.")
+  Path modelDirectory;
 
   @Option(
       names = "--batch-size",
@@ -54,14 +66,35 @@ final class ModelOptions {
     return loader;
   }
 
-  /** Loads {@code model} (an .onnx file or a directory holding one) with these options. */
+  /**
+   * Loads {@code model} (an .onnx file, a directory holding one, or the name of a model in the
+   * registry) with these options.
+   */
   OnnxImageEmbedder load(Path model, String savedTensor) throws IOException {
-    OnnxImageEmbedder.Builder builder = OnnxImageEmbedder.builder(model).batchSize(batchSize);
+    OnnxImageEmbedder.Builder builder = builderFor(model).batchSize(batchSize);
     String tensor = embeddingTensor != null ? embeddingTensor : savedTensor;
     if (tensor != null) {
       builder.embeddingTensor(tensor);
     }
     return builder.build();
+  }
+
+  /**
+   * A builder for {@code model}: the file or directory if it exists; otherwise, if it is a
+   * registry name, the registry's file (from {@code --model-dir}, or downloaded into the cache
+   * once and verified) with the registry's preprocessing and embedding tensor.
+   */
+  OnnxImageEmbedder.Builder builderFor(Path model) throws IOException {
+    String name = model.toString();
+    if (Files.exists(model) || !ModelRegistry.names().contains(name)) {
+      return OnnxImageEmbedder.builder(model);
+    }
+    KnownModel known = ModelRegistry.get(name);
+    ModelCache cache =
+        modelDirectory == null
+            ? ModelCache.defaults()
+            : ModelCache.builder().offlineDirectory(modelDirectory).build();
+    return known.embedderBuilder(cache.fetch(known));
   }
 
   /** The attributes that let {@code search} load the same model as {@code index} did. */

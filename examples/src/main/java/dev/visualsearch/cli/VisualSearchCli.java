@@ -28,7 +28,8 @@ import picocli.CommandLine.Command;
       DedupCommand.class,
       ClusterCommand.class,
       InfoCommand.class,
-      EvalCommand.class
+      EvalCommand.class,
+      ModelsCommand.class
     })
 public final class VisualSearchCli implements Runnable {
 

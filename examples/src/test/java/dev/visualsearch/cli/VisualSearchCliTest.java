@@ -259,6 +259,36 @@ class VisualSearchCliTest {
   }
 
   @Test
+  void aModelGivenByNameComesFromTheModelDirectoryAndIsVerified() throws IOException {
+    CliRun models = CliRun.of("models");
+    assertThat(models.exitCode()).isZero();
+    assertThat(models.out())
+        .contains("resnet18-v1", "resnet50-v2", "mobilenetv2-12-int8", "mobilenetv2-int8-st")
+        .contains("sha256 83530ad811bc31d2b60a5599a21265a5057608c9b044b4ee758cc22f2309f54f");
+
+    Path byName = dir.resolve("by-name");
+    String modelDir = SharedData.model("").toString();
+    CliRun built = CliRun.of("index", SharedData.data("pairs").toString(), "--model", "mobilenetv2-int8-st",
+        "--model-dir", modelDir, "--out", byName.toString());
+    assertThat(built.exitCode()).as(built.toString()).isZero();
+    assertThat(built.err()).contains("mobilenet_v2_1.0_224_int8_per_tensor.onnx");
+    CliRun search =
+        CliRun.of("search", SharedData.data("pairs/aloeL.jpg").toString(), "--index", byName.toString(), "-k", "2");
+    assertThat(search.exitCode()).as(search.toString()).isZero();
+    assertThat(search.out().lines().skip(2).findFirst().orElseThrow()).contains("aloeR.jpg");
+
+    // A directory whose file for the name has other bytes is refused, naming the file.
+    Path fake = dir.resolve("fake-models/mobilenetv2-12-int8");
+    Files.createDirectories(fake);
+    Files.write(fake.resolve("mobilenetv2-12-int8.onnx"), new byte[] {1, 2, 3});
+    CliRun tampered = CliRun.of("index", SharedData.data("pairs").toString(), "--model", "mobilenetv2-12-int8",
+        "--model-dir", fake.getParent().toString(), "--out", dir.resolve("tampered").toString());
+    assertThat(tampered.exitCode()).isEqualTo(1);
+    assertThat(tampered.err()).contains("mobilenetv2-12-int8.onnx").contains("sha256");
+    assertThat(dir.resolve("tampered")).doesNotExist();
+  }
+
+  @Test
   void mistakesGetMessagesAndExitCodes() {
     CliRun noIndex =
         CliRun.of("search", SharedData.data("pairs/box.png").toString(), "--index", dir.resolve("none").toString());
