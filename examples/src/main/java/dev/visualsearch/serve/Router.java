@@ -5,12 +5,14 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.visualsearch.image.ImageDecodeException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The server's one handler: finds the route, applies the concurrency limit and turns every
@@ -30,11 +32,13 @@ final class Router implements HttpHandler {
   private final List<Route> routes;
   private final Semaphore permits;
   private final int maxConcurrent;
+  private final long queueTimeoutNanos;
 
-  Router(List<Route> routes, int maxConcurrent) {
+  Router(List<Route> routes, int maxConcurrent, Duration queueTimeout) {
     this.routes = List.copyOf(routes);
-    this.permits = new Semaphore(maxConcurrent);
+    this.permits = new Semaphore(maxConcurrent, true);
     this.maxConcurrent = maxConcurrent;
+    this.queueTimeoutNanos = queueTimeout.toNanos();
   }
 
   List<Route> routes() {
@@ -74,7 +78,9 @@ final class Router implements HttpHandler {
         route.handler().handle(exchange, id);
         return;
       }
-      if (!permits.tryAcquire()) {
+      // A page asks for a dozen thumbnails at once: a short wait absorbs such bursts, and only
+      // a request that still finds no free slot after it is refused.
+      if (!permits.tryAcquire(queueTimeoutNanos, TimeUnit.NANOSECONDS)) {
         throw busy();
       }
       try {
@@ -82,6 +88,9 @@ final class Router implements HttpHandler {
       } finally {
         permits.release();
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the server is stopping
+      sendError(exchange, 503, "the server is stopping");
     } catch (ApiException e) {
       sendError(exchange, e.status(), e.getMessage());
     } catch (ImageDecodeException e) {
@@ -104,7 +113,8 @@ final class Router implements HttpHandler {
 
   private ApiException busy() {
     return new ApiException(503, "the server is busy: " + maxConcurrent + " requests are being"
-        + " answered already; retry in a moment");
+        + " answered already and none finished within " + queueTimeoutNanos / 1_000_000
+        + " ms; retry in a moment");
   }
 
   private static void sendError(HttpExchange exchange, int status, String message) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -99,6 +100,7 @@ public final class SearchServer implements AutoCloseable {
     private int queryMinShortSide;
     private int thumbnailSize = DEFAULT_THUMBNAIL_SIZE;
     private long thumbnailCacheBytes = 32L * 1024 * 1024;
+    private Duration queueTimeout = Duration.ofSeconds(5);
     private Clock clock = Clock.systemUTC();
 
     private Builder(VisualSearch search) {
@@ -165,7 +167,8 @@ public final class SearchServer implements AutoCloseable {
     }
 
     /**
-     * How many requests are answered at once (the health check does not count); more get 503.
+     * How many requests are answered at once (the health check does not count); more wait up to
+     * the {@link #queueTimeout}, then get 503.
      * If unset, the number of processors, at least 2.
      *
      * @throws IllegalArgumentException if less than 1
@@ -175,6 +178,20 @@ public final class SearchServer implements AutoCloseable {
         throw new IllegalArgumentException("maxConcurrentRequests must be at least 1: " + n);
       }
       this.maxConcurrentRequests = n;
+      return this;
+    }
+
+    /**
+     * How long a request waits for one of the {@link #maxConcurrentRequests} slots before it is
+     * answered 503. If unset, 5 seconds.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder queueTimeout(Duration timeout) {
+      if (timeout.isNegative()) {
+        throw new IllegalArgumentException("queueTimeout must not be negative: " + timeout);
+      }
+      this.queueTimeout = timeout;
       return this;
     }
 
@@ -255,7 +272,7 @@ public final class SearchServer implements AutoCloseable {
           new Route("GET", "/api/interactions", true, interactionApi::list),
           new Route("GET", "/thumbs/{id}.jpg", true,
               (exchange, id) -> StaticFiles.sendJpeg(exchange, thumbnails.jpeg(id)))),
-          maxConcurrentRequests);
+          maxConcurrentRequests, queueTimeout);
       ThreadPoolExecutor executor = executor(maxConcurrentRequests);
       HttpServer server;
       try {
@@ -272,8 +289,8 @@ public final class SearchServer implements AutoCloseable {
   }
 
   /**
-   * Request threads: the concurrency limit plus a few that answer the health check and the 503s
-   * quickly, with a bounded queue. When even the queue is full, the request runs on the
+   * Request threads: the concurrency limit plus a few that wait for a slot or answer the health
+   * check and the 503s, with a bounded queue. When even the queue is full, the request runs on the
    * server's own thread marked as overloaded, so it is answered 503 at once instead of the
    * connection being dropped.
    */

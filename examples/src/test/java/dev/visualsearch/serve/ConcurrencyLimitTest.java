@@ -21,7 +21,8 @@ class ConcurrencyLimitTest {
   void requestsBeyondTheLimitGet503UntilTheBusyOneEnds() throws Exception {
     Path logFile = Files.createTempFile("interactions", ".jsonl");
     try (JsonLinesInteractionLog log = JsonLinesInteractionLog.open(logFile);
-        SearchServer server = TestCollection.server(log).maxConcurrentRequests(1).start()) {
+        SearchServer server = TestCollection.server(log).maxConcurrentRequests(1)
+            .queueTimeout(java.time.Duration.ofMillis(200)).start()) {
       Api api = new Api(server.uri());
       String similar = "/api/similar/" + Exchanges.encodePathSegment("pairs/box.png") + "?k=3";
       assertThat(api.get(similar).status()).isEqualTo(200);
@@ -38,7 +39,8 @@ class ConcurrencyLimitTest {
         do {
           busy = api.get(similar);
         } while (busy.status() != 503 && System.nanoTime() < deadline);
-        Api.assertError(busy, 503, "the server is busy", "1 requests are being answered");
+        Api.assertError(busy, 503, "the server is busy", "1 requests are being answered",
+            "within 200 ms");
         assertThat(api.get("/api/health").status()).isEqualTo(200);
       }
       // The upload's connection closed mid-body: its handler fails, frees the permit.

@@ -88,7 +88,6 @@ function render(answer) {
     const img = document.createElement('img');
     img.src = hit.thumbnail;
     img.alt = hit.id;
-    img.loading = 'lazy';
     open.append(img);
     open.addEventListener('click', () => openItem(hit));
 
