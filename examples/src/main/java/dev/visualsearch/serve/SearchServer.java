@@ -35,6 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SearchServer implements AutoCloseable {
 
+  private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
   private final HttpServer server;
   private final ThreadPoolExecutor executor;
   private final Router router;
@@ -273,6 +275,13 @@ public final class SearchServer implements AutoCloseable {
           new Route("GET", "/thumbs/{id}.jpg", true,
               (exchange, id) -> StaticFiles.sendJpeg(exchange, thumbnails.jpeg(id)))),
           maxConcurrentRequests, queueTimeout);
+      // The JDK server writes a response's headers and body separately; with Nagle's algorithm
+      // on, the body waits for the client's delayed ACK, 40 ms on Linux for every answer.
+      // The property is read once, when the JVM's first HttpServer is made; an application that
+      // set it keeps its choice.
+      if (System.getProperty(NO_DELAY) == null) {
+        System.setProperty(NO_DELAY, "true");
+      }
       ThreadPoolExecutor executor = executor(maxConcurrentRequests);
       HttpServer server;
       try {
