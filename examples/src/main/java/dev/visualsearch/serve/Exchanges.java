@@ -30,9 +30,8 @@ final class Exchanges {
     exchange.getResponseHeaders().set("Content-Type", contentType);
     // Uploads are sniffed by content; the browser must not sniff our answers into something else.
     exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-    boolean head = "HEAD".equals(exchange.getRequestMethod());
-    exchange.sendResponseHeaders(status, head ? -1 : body.length == 0 ? -1 : body.length);
-    if (!head && body.length > 0) {
+    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    if (body.length > 0) {
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(body);
       }

@@ -3,6 +3,7 @@ package dev.visualsearch.serve;
 import com.sun.net.httpserver.HttpExchange;
 import dev.visualsearch.VisualSearch;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ final class InteractionApi {
 
   private static final int DEFAULT_LIMIT = 100;
   private static final int MAX_LIMIT = 1000;
+
+  private static final System.Logger LOG = System.getLogger(InteractionApi.class.getName());
 
   private final VisualSearch search;
   private final InteractionLog log;
@@ -46,7 +49,13 @@ final class InteractionApi {
             + "' is not an indexed item; nothing was recorded");
       }
     }
-    log.append(batch);
+    try {
+      log.append(batch);
+    } catch (IOException e) {
+      LOG.log(Level.ERROR, "appending " + batch.size() + " interactions to " + log + " failed", e);
+      throw new ApiException(500, "interactions: the interaction log could not be written, so"
+          + " they may not have been recorded; the server log has the details");
+    }
     Exchanges.sendJson(exchange, 201, Json.render(json -> {
       json.writeStartObject();
       json.writeNumberField("recorded", batch.size());
@@ -73,7 +82,14 @@ final class InteractionApi {
             + limitText + "'");
       }
     }
-    List<Interaction> interactions = log.forUser(user, limit);
+    List<Interaction> interactions;
+    try {
+      interactions = log.forUser(user, limit);
+    } catch (IOException e) {
+      LOG.log(Level.ERROR, "reading " + log + " failed", e);
+      throw new ApiException(500, "interactions: the interaction log could not be read; the"
+          + " server log has the details");
+    }
     Exchanges.sendJson(exchange, 200, Json.render(json -> {
       json.writeStartObject();
       json.writeStringField("user", user);

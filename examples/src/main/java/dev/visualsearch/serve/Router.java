@@ -99,7 +99,8 @@ final class Router implements HttpHandler {
       int status = e.reason() == ImageDecodeException.Reason.TOO_MANY_PIXELS ? 413 : 400;
       sendError(exchange, status, e.getMessage());
     } catch (IOException e) {
-      // Mostly a client that went away mid-request; nothing useful to answer.
+      // The handlers turn their own I/O failures into ApiExceptions; what is left is the
+      // exchange's: a client that went away or broke off mid-request.
       LOG.log(Level.DEBUG, () -> method + " " + path + ": " + e);
       sendError(exchange, 400, "could not read the request: " + e.getClass().getSimpleName());
     } catch (RuntimeException e) {

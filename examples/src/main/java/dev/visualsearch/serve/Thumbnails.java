@@ -8,6 +8,8 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.util.Locale;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -24,6 +26,8 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * reaches the file system. Thread-safe.
  */
 final class Thumbnails {
+
+  private static final System.Logger LOG = System.getLogger(Thumbnails.class.getName());
 
   private final VisualSearch search;
   private final ScaledImageDecoder decoder;
@@ -66,7 +70,12 @@ final class Thumbnails {
           + " there any more");
     } catch (ImageDecodeException e) {
       throw new ApiException(422, "no thumbnail for '" + id + "': its image file no longer"
-          + " decodes (" + e.reason().name().toLowerCase(java.util.Locale.ROOT) + ")");
+          + " decodes (" + e.reason().name().toLowerCase(Locale.ROOT) + ")");
+    } catch (IOException e) {
+      // Not the client's doing (permissions, a failing disk): say so, keep the details here.
+      LOG.log(Level.ERROR, "reading " + source + " for the thumbnail of '" + id + "' failed", e);
+      throw new ApiException(500, "no thumbnail for '" + id + "': its image file could not be"
+          + " read; the server log has the details");
     }
     byte[] jpeg = encode(shrink(image, size));
     cache.put(id, jpeg);

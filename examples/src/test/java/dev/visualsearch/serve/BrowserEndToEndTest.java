@@ -31,7 +31,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The page in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}),
  * driven through the system's chromedriver so that nothing is downloaded: upload a photo of a
- * same-object pair, see its partner in the grid, click a result, find the click recorded.
+ * same-object pair, see its partner in the grid, click a result, find the click recorded; a like
+ * and the dwell time on the result's look-alikes are recorded too.
  * Screenshots go to {@code target/e2e/}. Skipped where the browser is not installed.
  */
 class BrowserEndToEndTest {
@@ -126,15 +127,25 @@ class BrowserEndToEndTest {
     WebElement first = browser.findElements(By.cssSelector(".result")).get(0);
     String liked = first.getAttribute("data-id");
     first.findElement(By.cssSelector("button.like")).click();
-    wait.until(d -> {
-      try {
-        return log.forUser(user, 100).stream().anyMatch(i ->
-            i.type() == Interaction.Type.LIKE && i.image().equals(liked));
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+    wait.until(d -> interactionsOf(user).stream().anyMatch(i ->
+        i.type() == Interaction.Type.LIKE && i.image().equals(liked)));
     screenshot("more-like-this.png");
+
+    // Moving on from the partner's look-alikes reports how long they were looked at.
+    WebElement next = browser.findElements(By.cssSelector(".result")).get(1);
+    String nextId = next.getAttribute("data-id");
+    next.findElement(By.cssSelector("button.open")).click();
+    wait.until(d -> d.findElement(By.id("query-label")).getText().equals("More like " + nextId));
+    wait.until(d -> interactionsOf(user).stream().anyMatch(i ->
+        i.type() == Interaction.Type.DWELL && i.image().equals(partner) && i.dwellMillis() > 0));
+  }
+
+  private static List<Interaction> interactionsOf(String user) {
+    try {
+      return log.forUser(user, 1000);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static void screenshot(String name) throws IOException {
