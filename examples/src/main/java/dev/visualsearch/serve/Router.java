@@ -41,10 +41,6 @@ final class Router implements HttpHandler {
     this.queueTimeoutNanos = queueTimeout.toNanos();
   }
 
-  List<Route> routes() {
-    return routes;
-  }
-
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
@@ -102,7 +98,8 @@ final class Router implements HttpHandler {
       // The handlers turn their own I/O failures into ApiExceptions; what is left is the
       // exchange's: a client that went away or broke off mid-request.
       LOG.log(Level.DEBUG, () -> method + " " + path + ": " + e);
-      sendError(exchange, 400, "could not read the request: " + e.getClass().getSimpleName());
+      sendError(exchange, 400, "could not read the " + method + " " + path + " request: the"
+          + " connection broke off");
     } catch (RuntimeException e) {
       LOG.log(Level.ERROR, method + " " + path + " failed", e);
       sendError(exchange, 500, "internal error while answering " + method + " " + path
