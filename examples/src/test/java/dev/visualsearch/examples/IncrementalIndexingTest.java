@@ -64,8 +64,8 @@ class IncrementalIndexingTest {
         "--checkpoint-seconds", "1"));
     // The class path goes in the environment, not on the command line: with the test class path
     // on the command line (over ~4 KB once Selenium's jars joined it) the child JVM died of
-    // SIGSEGV in its first model run, with no hs_err file; -Xss8m or a short command line avoid
-    // it, which points at the native inference running out of the main thread's stack.
+    // SIGSEGV in its first model run, with no hs_err file. A short command line or -Xss8m avoid
+    // it; the cause (a native stack overflow?) is not known yet.
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
     Process process =
