@@ -29,7 +29,8 @@ import picocli.CommandLine.Command;
       ClusterCommand.class,
       InfoCommand.class,
       EvalCommand.class,
-      ModelsCommand.class
+      ModelsCommand.class,
+      ServeCommand.class
     })
 public final class VisualSearchCli implements Runnable {
 
@@ -67,7 +68,7 @@ public final class VisualSearchCli implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "Missing required command: index, search, info or eval");
+        spec.commandLine(), "Missing required command: index, search, info, eval or serve");
   }
 
   /** A message a person understands: the JDK's file exceptions say only the path. */
