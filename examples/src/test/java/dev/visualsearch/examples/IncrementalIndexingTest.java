@@ -58,18 +58,13 @@ class IncrementalIndexingTest {
     // seconds, and is killed (SIGKILL, no shutdown hooks) right after its first checkpoint.
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"),
         "dev.visualsearch.cli.VisualSearchCli", "index", folder.toString(),
         "--model", SharedData.mobileNetV2St().toString(),
         "--out", out.toString(), "--threads", "1", "--batch-size", "1",
         "--checkpoint-seconds", "1"));
-    // The class path goes in the environment, not on the command line: with the test class path
-    // on the command line (over ~4 KB once Selenium's jars joined it) the child JVM died of
-    // SIGSEGV in its first model run, with no hs_err file. A short command line or -Xss8m avoid
-    // it; the cause (a native stack overflow?) is not known yet.
-    ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
     Process process =
-        builder
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("index.log").toFile())
             .start();

@@ -524,7 +524,7 @@ public final class OnnxImageEmbedder implements Embedder {
       String tensor = EmbeddingTensorLocator.expose(graph, embeddingTensor, name);
       byte[] edited = graph.toByteArray();
 
-      OrtEnvironment environment = OrtEnvironment.getEnvironment(); // one per JVM, never closed
+      OrtEnvironment environment = OrtEnvironments.get();
       OrtSession session = openSession(environment, edited, name);
       try {
         InputSpec input = InputSpec.find(session.getInputInfo(), name);
