@@ -2,22 +2,15 @@ package dev.visualsearch.serve;
 
 import dev.visualsearch.VisualSearch;
 import dev.visualsearch.embed.onnx.ScaledImageDecoder;
+import dev.visualsearch.eval.report.JpegThumbnails;
 import dev.visualsearch.image.ImageDecodeException;
-import java.awt.RenderingHints;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.Locale;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Small JPEGs of indexed items, made from their source files and cached: the page shows these,
@@ -28,6 +21,8 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 final class Thumbnails {
 
   private static final System.Logger LOG = System.getLogger(Thumbnails.class.getName());
+
+  private static final float JPEG_QUALITY = 0.85f;
 
   private final VisualSearch search;
   private final ScaledImageDecoder decoder;
@@ -77,45 +72,8 @@ final class Thumbnails {
       throw new ApiException(500, "no thumbnail for '" + id + "': its image file could not be"
           + " read; the server log has the details");
     }
-    byte[] jpeg = encode(shrink(image, size));
+    byte[] jpeg = JpegThumbnails.of(image, size, JPEG_QUALITY);
     cache.put(id, jpeg);
     return jpeg;
-  }
-
-  /** Scales {@code image} so that its longer side is at most {@code size}, halving at a time. */
-  static BufferedImage shrink(BufferedImage image, int size) {
-    BufferedImage current = image;
-    while (Math.max(current.getWidth(), current.getHeight()) > size) {
-      // Halving steps keep bilinear filtering from skipping pixels (aliasing) on big reductions.
-      double scale = Math.max(0.5, (double) size / Math.max(current.getWidth(), current.getHeight()));
-      int width = Math.max(1, (int) Math.round(current.getWidth() * scale));
-      int height = Math.max(1, (int) Math.round(current.getHeight() * scale));
-      BufferedImage next = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
-      Graphics2D graphics = next.createGraphics();
-      try {
-        graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION,
-            RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        graphics.drawImage(current, 0, 0, width, height, null);
-      } finally {
-        graphics.dispose();
-      }
-      current = next;
-    }
-    return current;
-  }
-
-  private static byte[] encode(BufferedImage image) throws IOException {
-    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
-    try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-      ImageWriteParam param = writer.getDefaultWriteParam();
-      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-      param.setCompressionQuality(0.85f);
-      writer.setOutput(out);
-      writer.write(null, new IIOImage(image, null, null), param);
-    } finally {
-      writer.dispose();
-    }
-    return bytes.toByteArray();
   }
 }
