@@ -207,15 +207,11 @@ final class EvalCommand implements Callable<Integer> {
       }
     }
     OnnxImageEmbedder.Builder builder =
-        modelOptions.builderFor(model)
-            .batchSize(modelOptions.batchSize)
+        modelOptions.builder(model, null)
             .flipAveraging(quality.flip())
             .multiScale(quality.multiScale());
     if (other != null) {
       builder.preprocessing(other);
-    }
-    if (modelOptions.embeddingTensor != null) {
-      builder.embeddingTensor(modelOptions.embeddingTensor);
     }
     return builder.build();
   }

@@ -71,12 +71,20 @@ final class ModelOptions {
    * registry) with these options.
    */
   OnnxImageEmbedder load(Path model, String savedTensor) throws IOException {
+    return builder(model, savedTensor).build();
+  }
+
+  /**
+   * A builder for {@code model} with these options set (batch size; the embedding tensor given,
+   * else {@code savedTensor} when not null), for callers that set more before building.
+   */
+  OnnxImageEmbedder.Builder builder(Path model, String savedTensor) throws IOException {
     OnnxImageEmbedder.Builder builder = builderFor(model).batchSize(batchSize);
     String tensor = embeddingTensor != null ? embeddingTensor : savedTensor;
     if (tensor != null) {
       builder.embeddingTensor(tensor);
     }
-    return builder.build();
+    return builder;
   }
 
   /**
@@ -84,7 +92,7 @@ final class ModelOptions {
    * registry name, the registry's file (from {@code --model-dir}, or downloaded into the cache
    * once and verified) with the registry's preprocessing and embedding tensor.
    */
-  OnnxImageEmbedder.Builder builderFor(Path model) throws IOException {
+  private OnnxImageEmbedder.Builder builderFor(Path model) throws IOException {
     String name = model.toString();
     if (Files.exists(model) || !ModelRegistry.names().contains(name)) {
       return OnnxImageEmbedder.builder(model);
