@@ -1,0 +1,62 @@
+package dev.visualsearch.index.cassandra;
+
+import com.datastax.oss.driver.api.core.AllNodesFailedException;
+import com.datastax.oss.driver.api.core.DriverTimeoutException;
+import com.datastax.oss.driver.api.core.metadata.Node;
+import com.datastax.oss.driver.api.core.servererrors.QueryConsistencyException;
+import com.datastax.oss.driver.api.core.servererrors.UnavailableException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the driver's exceptions into {@link CassandraIndexException}s whose message says what the
+ * index was doing, on which table and cluster, and why it failed, naming each node that was
+ * tried and its error.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class Failures {
+
+  private Failures() {}
+
+  static CassandraIndexException translate(RuntimeException e, String action, CassandraSettings settings) {
+    if (e instanceof CassandraIndexException) {
+      return (CassandraIndexException) e;
+    }
+    String prefix = "cannot " + action + " (" + settings.where() + "): ";
+    return new CassandraIndexException(prefix + reason(e), e);
+  }
+
+  private static String reason(Throwable e) {
+    if (e instanceof AllNodesFailedException) {
+      Map<Node, List<Throwable>> errors = ((AllNodesFailedException) e).getAllErrors();
+      if (errors.isEmpty()) {
+        return "no node could be reached (" + e.getMessage() + ")";
+      }
+      StringBuilder reason = new StringBuilder("no node answered:");
+      errors.forEach(
+          (node, nodeErrors) -> {
+            reason.append(' ').append(node.getEndPoint()).append(" → ");
+            Throwable last = nodeErrors.get(nodeErrors.size() - 1);
+            reason.append(last.getClass().getSimpleName()).append(": ").append(last.getMessage()).append(';');
+          });
+      return reason.toString();
+    }
+    if (e instanceof UnavailableException) {
+      UnavailableException unavailable = (UnavailableException) e;
+      return "too few replicas alive for consistency " + unavailable.getConsistencyLevel()
+          + ": " + unavailable.getRequired() + " required, " + unavailable.getAlive()
+          + " alive (coordinator " + unavailable.getCoordinator().getEndPoint() + ")";
+    }
+    if (e instanceof QueryConsistencyException) {
+      QueryConsistencyException timeout = (QueryConsistencyException) e;
+      return "replicas did not answer in time at consistency " + timeout.getConsistencyLevel()
+          + ": " + timeout.getReceived() + " of " + timeout.getBlockFor() + " answered (coordinator "
+          + timeout.getCoordinator().getEndPoint() + ")";
+    }
+    if (e instanceof DriverTimeoutException) {
+      return "no answer within the request timeout (" + e.getMessage() + ")";
+    }
+    return e.getClass().getSimpleName() + ": " + e.getMessage();
+  }
+}

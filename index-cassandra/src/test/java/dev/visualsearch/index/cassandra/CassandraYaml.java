@@ -1,0 +1,63 @@
+package dev.visualsearch.index.cassandra;
+
+import java.nio.file.Path;
+
+/**
+ * The {@code cassandra.yaml} of a test node: its own directories, its loopback address (every
+ * node uses the same ports on its own address), the seed, few tokens, and small memtables, caches
+ * and thread pools for a small machine. Storage-attached indexes (SAI) are enabled, as in every
+ * Cassandra 5.0 build; {@code storage_compatibility_mode: NONE} is what a fresh 5.0 cluster uses.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class CassandraYaml {
+
+  private CassandraYaml() {}
+
+  static String forNode(Path directory, String address, String seed) {
+    return String.join(
+        "\n",
+        "cluster_name: visualsearch-test",
+        "num_tokens: 4",
+        "partitioner: org.apache.cassandra.dht.Murmur3Partitioner",
+        // The nodes start empty, so there is nothing to stream when one joins.
+        "auto_bootstrap: false",
+        "storage_compatibility_mode: NONE",
+        "data_file_directories: [" + directory.resolve("data") + "]",
+        "commitlog_directory: " + directory.resolve("commitlog"),
+        "saved_caches_directory: " + directory.resolve("saved_caches"),
+        "hints_directory: " + directory.resolve("hints"),
+        "cdc_raw_directory: " + directory.resolve("cdc_raw"),
+        // Acknowledged writes are in the commit log of every replica that acknowledged them;
+        // "batch" would fsync before each acknowledgement, which the ring test does not need,
+        // since a killed process (not a lost machine) keeps what reached the page cache.
+        "commitlog_sync: periodic",
+        "commitlog_sync_period: 2000ms",
+        "commitlog_segment_size: 8MiB",
+        "commitlog_total_space: 256MiB",
+        "seed_provider:",
+        "  - class_name: org.apache.cassandra.locator.SimpleSeedProvider",
+        "    parameters:",
+        "      - seeds: \"" + seed + ":" + CassandraNode.STORAGE_PORT + "\"",
+        "listen_address: " + address,
+        "rpc_address: " + address,
+        "storage_port: " + CassandraNode.STORAGE_PORT,
+        "native_transport_port: " + CassandraNode.CQL_PORT,
+        "start_native_transport: true",
+        "endpoint_snitch: SimpleSnitch",
+        "concurrent_reads: 4",
+        "concurrent_writes: 4",
+        "concurrent_counter_writes: 2",
+        "concurrent_compactors: 1",
+        "memtable_heap_space: 64MiB",
+        "memtable_offheap_space: 64MiB",
+        "key_cache_size: 8MiB",
+        "counter_cache_size: 0MiB",
+        "prepared_statements_cache_size: 8MiB",
+        "disk_access_mode: mmap_index_only",
+        "hinted_handoff_enabled: true",
+        "max_hint_window: 3h",
+        "")
+        ;
+  }
+}
