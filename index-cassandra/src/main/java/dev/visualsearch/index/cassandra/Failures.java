@@ -4,7 +4,9 @@ import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.DriverTimeoutException;
 import com.datastax.oss.driver.api.core.metadata.Node;
 import com.datastax.oss.driver.api.core.servererrors.QueryConsistencyException;
+import com.datastax.oss.driver.api.core.servererrors.ReadFailureException;
 import com.datastax.oss.driver.api.core.servererrors.UnavailableException;
+import com.datastax.oss.driver.api.core.servererrors.WriteFailureException;
 import java.util.List;
 import java.util.Map;
 
@@ -47,6 +49,12 @@ final class Failures {
       return "too few replicas alive for consistency " + unavailable.getConsistencyLevel()
           + ": " + unavailable.getRequired() + " required, " + unavailable.getAlive()
           + " alive (coordinator " + unavailable.getCoordinator().getEndPoint() + ")";
+    }
+    if (e instanceof WriteFailureException || e instanceof ReadFailureException) {
+      QueryConsistencyException failure = (QueryConsistencyException) e;
+      return "replicas failed the request at consistency " + failure.getConsistencyLevel() + ": "
+          + failure.getReceived() + " of " + failure.getBlockFor() + " succeeded (coordinator "
+          + failure.getCoordinator().getEndPoint() + "; see its log): " + e.getMessage();
     }
     if (e instanceof QueryConsistencyException) {
       QueryConsistencyException timeout = (QueryConsistencyException) e;

@@ -54,7 +54,14 @@ final class CassandraJvmOptions {
     options.add("-XX:+UseSerialGC");
     options.add("-Xss512k");
     options.add("-XX:+ExitOnOutOfMemoryError");
+    // Cassandra 5.0's vector index (jvector 1.0.2) pools scratch objects per thread and refuses
+    // more than availableProcessors() + 1 threads at once: on a 2-core machine a burst of vector
+    // writes failed with "Number of outstanding pooled objects has gone beyond the limit of 3".
+    // Claiming 48 processors lifts the limit above the threads that apply mutations (see
+    // CassandraYaml); production nodes on small machines need the same (see the README).
+    options.add("-XX:ActiveProcessorCount=48");
     options.add("-XX:CICompilerCount=2");
+    options.add("-XX:ParallelGCThreads=1");
     options.add("-Djdk.attach.allowAttachSelf=true");
     for (String export : EXPORTS) {
       options.add("--add-exports");

@@ -45,8 +45,12 @@ final class CassandraYaml {
         "native_transport_port: " + CassandraNode.CQL_PORT,
         "start_native_transport: true",
         "endpoint_snitch: SimpleSnitch",
-        "concurrent_reads: 4",
-        "concurrent_writes: 4",
+        // At most 16 + 32 threads apply mutations at once (the mutation stage, and request threads
+        // that apply local writes directly): below the limit of jvector's per-thread pools, see
+        // CassandraJvmOptions.
+        "concurrent_reads: 16",
+        "concurrent_writes: 16",
+        "native_transport_max_threads: 32",
         "concurrent_counter_writes: 2",
         "concurrent_compactors: 1",
         "memtable_heap_space: 64MiB",
