@@ -38,7 +38,7 @@ final class Failures {
       StringBuilder reason = new StringBuilder("no node answered:");
       errors.forEach(
           (node, nodeErrors) -> {
-            reason.append(' ').append(node.getEndPoint()).append(" → ");
+            reason.append(' ').append(address(node)).append(" → ");
             Throwable last = nodeErrors.get(nodeErrors.size() - 1);
             reason.append(last.getClass().getSimpleName()).append(": ").append(last.getMessage()).append(';');
           });
@@ -48,23 +48,36 @@ final class Failures {
       UnavailableException unavailable = (UnavailableException) e;
       return "too few replicas alive for consistency " + unavailable.getConsistencyLevel()
           + ": " + unavailable.getRequired() + " required, " + unavailable.getAlive()
-          + " alive (coordinator " + unavailable.getCoordinator().getEndPoint() + ")";
+          + " alive (coordinator " + address(unavailable.getCoordinator()) + ")";
     }
     if (e instanceof WriteFailureException || e instanceof ReadFailureException) {
       QueryConsistencyException failure = (QueryConsistencyException) e;
       return "replicas failed the request at consistency " + failure.getConsistencyLevel() + ": "
           + failure.getReceived() + " of " + failure.getBlockFor() + " succeeded (coordinator "
-          + failure.getCoordinator().getEndPoint() + "; see its log): " + e.getMessage();
+          + address(failure.getCoordinator()) + "; see its log): " + e.getMessage();
     }
     if (e instanceof QueryConsistencyException) {
       QueryConsistencyException timeout = (QueryConsistencyException) e;
       return "replicas did not answer in time at consistency " + timeout.getConsistencyLevel()
           + ": " + timeout.getReceived() + " of " + timeout.getBlockFor() + " answered (coordinator "
-          + timeout.getCoordinator().getEndPoint() + ")";
+          + address(timeout.getCoordinator()) + ")";
     }
     if (e instanceof DriverTimeoutException) {
       return "no answer within the request timeout (" + e.getMessage() + ")";
     }
     return e.getClass().getSimpleName() + ": " + e.getMessage();
+  }
+
+  /** {@code host:port} of a node, without the driver's "/<unresolved>" decoration. */
+  static String address(Node node) {
+    if (node == null) {
+      return "unknown node";
+    }
+    java.net.SocketAddress address = node.getEndPoint().resolve();
+    if (address instanceof java.net.InetSocketAddress) {
+      java.net.InetSocketAddress inet = (java.net.InetSocketAddress) address;
+      return inet.getHostString() + ":" + inet.getPort();
+    }
+    return String.valueOf(address);
   }
 }

@@ -45,6 +45,9 @@ final class CassandraYaml {
         "native_transport_port: " + CassandraNode.CQL_PORT,
         "start_native_transport: true",
         "endpoint_snitch: SimpleSnitch",
+        // A coordinator that is a replica reads its own copy first (no latency-based choice), so
+        // that a read at ONE through a given node shows what that node holds.
+        "dynamic_snitch: false",
         // At most 16 + 32 threads apply mutations at once (the mutation stage, and request threads
         // that apply local writes directly): below the limit of jvector's per-thread pools, see
         // CassandraJvmOptions.
