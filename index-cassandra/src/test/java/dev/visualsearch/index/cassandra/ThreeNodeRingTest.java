@@ -63,8 +63,8 @@ class ThreeNodeRingTest {
     long seed = System.nanoTime();
     System.out.println("ThreeNodeRingTest seed " + seed);
     Random random = new Random(seed);
-    Map<String, float[]> before = vectors(random, "before-", 500);
-    Map<String, float[]> during = vectors(random, "during-", 200);
+    Map<String, float[]> before = vectors(random, "before-", 300);
+    Map<String, float[]> during = vectors(random, "during-", 100);
 
     long phase = System.nanoTime();
     try (CassandraIndex writer = index(DefaultConsistencyLevel.QUORUM, DefaultConsistencyLevel.QUORUM)) {
