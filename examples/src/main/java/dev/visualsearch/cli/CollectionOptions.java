@@ -28,6 +28,8 @@ final class CollectionOptions {
 
   @Mixin ModelOptions modelOptions;
 
+  @Mixin CassandraOptions cassandra;
+
   /** An open collection and the embedder it needs; closes both. */
   record Opened(OnnxImageEmbedder embedder, VisualSearch search) implements AutoCloseable {
     @Override
@@ -54,7 +56,7 @@ final class CollectionOptions {
       VisualSearch search =
           VisualSearch.builder()
               .embedder(embedder)
-              .index(IndexKinds.factory(info.indexKind()))
+              .index(cassandra.factoryFor(info))
               .imageLoader(modelOptions.loaderFor(embedder, info.imageLoader(), err))
               .open(index);
       return new Opened(embedder, search);

@@ -70,8 +70,8 @@ final class IndexCommand implements Callable<Integer> {
       names = "--index-kind",
       paramLabel = "KIND",
       description = {
-        "flat (exact search, the default) or hnsw (approximate, for large collections), for a new"
-            + " collection; an existing one keeps its kind."
+        "flat (exact search, the default), hnsw (approximate, for large collections) or"
+            + " cassandra (see --cassandra), for a new collection; an existing one keeps its kind."
       })
   String indexKind;
 
@@ -89,6 +89,8 @@ final class IndexCommand implements Callable<Integer> {
   int checkpointSeconds;
 
   @Mixin ModelOptions modelOptions;
+
+  @Mixin CassandraOptions cassandra;
 
   /** Saves the collection from the progress callback every {@link #checkpointSeconds}. */
   private ProgressListener withCheckpoints(VisualSearch search, ProgressListener printer) {
@@ -113,6 +115,16 @@ final class IndexCommand implements Callable<Integer> {
 
   /** The existing collection's index kind, or the requested one (flat unless told) for a new one. */
   private VectorIndexFactory indexFactory(CollectionInfo existing) {
+    if (cassandra.requested()) {
+      String kind = existing != null ? existing.indexKind() : indexKind;
+      if (kind != null && !kind.equalsIgnoreCase(CassandraOptions.KIND)) {
+        throw new IllegalArgumentException(
+            "--cassandra stores the vectors in Cassandra, but the collection"
+                + (existing != null ? " in " + out + " is " : " was asked to be ") + kind);
+      }
+      return cassandra.factory();
+    }
+    cassandra.checkNoOtherOption();
     if (existing == null) {
       return IndexKinds.factory(indexKind == null ? "flat" : indexKind);
     }

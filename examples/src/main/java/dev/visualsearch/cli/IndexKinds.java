@@ -1,6 +1,7 @@
 package dev.visualsearch.cli;
 
 import dev.visualsearch.VectorIndexFactory;
+import dev.visualsearch.index.cassandra.CassandraIndex;
 import dev.visualsearch.index.flat.FlatIndex;
 import dev.visualsearch.index.hnsw.HnswIndex;
 import java.util.Locale;
@@ -14,7 +15,9 @@ final class IndexKinds {
       new TreeMap<>(
           Map.of(
               FlatIndex.factory().name(), FlatIndex.factory(),
-              HnswIndex.factory().name(), HnswIndex.factory()));
+              HnswIndex.factory().name(), HnswIndex.factory(),
+              // Reconnects to the cluster the saved descriptor names; --cassandra overrides it.
+              CassandraOptions.KIND, CassandraIndex.factory(b -> b)));
 
   private IndexKinds() {}
 

@@ -102,13 +102,15 @@ public final class CassandraIndex implements VectorIndex {
    * @throws CassandraIndexException if the cluster cannot be reached or the table does not fit
    */
   public static CassandraIndex open(Path file) throws IOException {
-    return connect(Descriptor.read(file));
+    return Descriptor.read(file).build();
   }
 
   /**
    * A factory for {@link dev.visualsearch.VisualSearch}: {@code create} builds an index
-   * configured by {@code configure} (which sets contact points, keyspace, table, ...), {@code
-   * open} reconnects from a saved descriptor. Its name is {@code "cassandra"}.
+   * configured by {@code configure} (which sets contact points, keyspace, table, ...); {@code
+   * open} reads a saved descriptor into a builder, applies {@code configure} to it (so what it sets,
+   * such as other contact points of the same cluster, wins over the descriptor) and connects. Its
+   * name is {@code "cassandra"}.
    *
    * @throws IllegalArgumentException if {@code configure} sets an invalid value
    */

@@ -36,13 +36,18 @@ final class CassandraIndexFactory implements VectorIndexFactory {
     return builder(dimension, metric).build();
   }
 
+  /** Reads the descriptor, applies the configuration on top of it, and connects. */
   @Override
   public VectorIndex open(Path file) throws IOException {
-    return CassandraIndex.open(file);
+    return configured(Descriptor.read(file)).build();
   }
 
   private CassandraIndexBuilder builder(int dimension, Metric metric) {
-    CassandraIndexBuilder configured = configure.apply(CassandraIndex.builder(dimension, metric));
+    return configured(CassandraIndex.builder(dimension, metric));
+  }
+
+  private CassandraIndexBuilder configured(CassandraIndexBuilder builder) {
+    CassandraIndexBuilder configured = configure.apply(builder);
     if (configured == null) {
       throw new NullPointerException("the factory's configure function returned null");
     }

@@ -64,8 +64,12 @@ final class Descriptor {
         });
   }
 
-  /** @throws IOException naming the file and the reason if it is not a valid descriptor */
-  static CassandraSettings read(Path file) throws IOException {
+  /**
+   * A builder configured as the saved index was, not creating the schema.
+   *
+   * @throws IOException naming the file and the reason if it is not a valid descriptor
+   */
+  static CassandraIndexBuilder read(Path file) throws IOException {
     try (FormatInput in = FormatInput.open(file, CODEC, VERSION, VERSION)) {
       int dimension = in.readInt();
       if (dimension < 1 || dimension > VectorChecks.MAX_DIMENSION) {
@@ -103,7 +107,7 @@ final class Descriptor {
       } catch (IllegalArgumentException e) {
         throw in.corrupt(e.getMessage());
       }
-      return builder.settings();
+      return builder;
     }
   }
 

@@ -48,6 +48,11 @@ final class SingleNode implements BeforeAllCallback {
     return CassandraIndex.builder(dimension, metric)
         .contactPoints(node().contactPoint())
         .keyspace("tests")
-        .table("t" + TABLES.incrementAndGet());
+        .table(freshTable());
+  }
+
+  /** A table name no other test of this run uses. */
+  static String freshTable() {
+    return "t" + TABLES.incrementAndGet();
   }
 }

@@ -10,6 +10,7 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.metadata.Node;
 import com.datastax.oss.driver.api.core.metadata.NodeState;
 import dev.visualsearch.Metric;
+import dev.visualsearch.SearchResult;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 class ThreeNodeRingTest {
 
-  private static final int DIMENSION = 64;
+  private static final int DIMENSION = 32;
   private static final List<CassandraNode> NODES =
       List.of(
           new CassandraNode("ring1", "127.0.0.1", "127.0.0.1"),
@@ -133,15 +134,26 @@ class ThreeNodeRingTest {
     }
   }
 
+  /**
+   * Searches for stored vectors themselves: every search answers 10 hits, and (the index being
+   * approximate) at least 90% find the vector itself first.
+   */
   private static void assertSearchFindsEachVector(
       CassandraIndex index, Map<String, float[]> items, int queries) {
     int n = 0;
+    int found = 0;
     for (Map.Entry<String, float[]> item : items.entrySet()) {
       if (n++ == queries) {
         break;
       }
-      assertThat(index.search(item.getValue(), 3).get(0).id()).isEqualTo(item.getKey());
+      SearchResult result = index.search(item.getValue(), 10);
+      assertThat(result.size()).isEqualTo(10);
+      if (result.get(0).id().equals(item.getKey())) {
+        found++;
+      }
     }
+    System.out.printf("%s: %d of %d searches found the vector itself first%n", index, found, queries);
+    assertThat(found).isGreaterThanOrEqualTo(queries * 9 / 10);
   }
 
   /** Waits until {@code node}, reading its own replica at ONE, counts {@code rows} rows. */
