@@ -35,6 +35,10 @@ final class Sessions {
             // Retry of a down node: quick at first, never slower than every 10 s.
             .withDuration(DefaultDriverOption.RECONNECTION_BASE_DELAY, Duration.ofMillis(500))
             .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, Duration.ofSeconds(10))
+            // close() returns once the connections are closed, instead of waiting the 2 s "quiet
+            // period" of Netty's event loops for tasks that a closed session never submits.
+            .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0)
+            .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 0)
             .build();
     try {
       return CqlSession.builder()
