@@ -2,18 +2,23 @@ package dev.visualsearch.index.cassandra;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Statement;
-import java.util.concurrent.CompletionStage;
+import com.datastax.oss.driver.api.core.servererrors.WriteTimeoutException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs many statements asynchronously with at most {@code permits} in flight, then waits for all
- * of them; the first failure is reported after the others have finished, so that no request is
- * still running when the caller sees the error.
+ * Runs many idempotent writes asynchronously with at most {@code permits} in flight, then waits
+ * for all of them. A write whose replicas time out is sent again, up to {@value #RETRIES} times
+ * (safe, since the writes are idempotent; the driver's default policy does not retry them); the
+ * first failure that remains is reported after the other writes have finished, so that no request
+ * is still running when the caller sees the error.
  *
  * <p>Not thread-safe: one writer serves one bulk call.
  */
 final class BoundedWriter {
+
+  static final int RETRIES = 3;
 
   private final CqlSession session;
   private final int permits;
@@ -32,14 +37,26 @@ final class BoundedWriter {
       return;
     }
     inFlight.acquireUninterruptibly();
-    CompletionStage<?> stage = session.executeAsync(statement);
-    stage.whenComplete(
-        (result, error) -> {
-          if (error != null) {
-            failure.compareAndSet(null, unwrap(error));
-          }
-          inFlight.release();
-        });
+    send(statement, 0);
+  }
+
+  private void send(Statement<?> statement, int attempt) {
+    session
+        .executeAsync(statement)
+        .whenComplete(
+            (result, error) -> {
+              if (error == null) {
+                inFlight.release();
+                return;
+              }
+              RuntimeException cause = unwrap(error);
+              if (cause instanceof WriteTimeoutException && attempt < RETRIES && failure.get() == null) {
+                send(statement, attempt + 1);
+                return;
+              }
+              failure.compareAndSet(null, cause);
+              inFlight.release();
+            });
   }
 
   /** Waits for every statement; rethrows the first failure. */
@@ -52,9 +69,16 @@ final class BoundedWriter {
     }
   }
 
+  /** Runs one statement the same way, waiting for it. */
+  static void execute(CqlSession session, Statement<?> statement) {
+    BoundedWriter writer = new BoundedWriter(session, 1);
+    writer.submit(statement);
+    writer.finish();
+  }
+
   private static RuntimeException unwrap(Throwable error) {
     Throwable cause = error;
-    while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+    while (cause instanceof CompletionException && cause.getCause() != null) {
       cause = cause.getCause();
     }
     return cause instanceof RuntimeException

@@ -54,7 +54,7 @@ import java.util.function.UnaryOperator;
  *
  * <p>Requests that fail (no node reachable, too few replicas for the consistency level, timeout)
  * throw {@link CassandraIndexException} naming the table, the hosts and the reason. Writes are
- * idempotent, so the driver retries them where its retry policy allows.
+ * idempotent: a write whose replicas time out is sent again, up to three times, before it fails.
  *
  * <p>Thread-safe: all methods may be called concurrently; a search sees each row either before or
  * after a concurrent write of it.
@@ -186,7 +186,7 @@ public final class CassandraIndex implements VectorIndex {
   public void add(String id, float[] vector) {
     BoundStatement statement = insertStatement(id, vector);
     try {
-      session.execute(statement);
+      BoundedWriter.execute(session, statement);
     } catch (RuntimeException e) {
       throw Failures.translate(e, "add '" + id + "'", settings);
     }
@@ -244,11 +244,9 @@ public final class CassandraIndex implements VectorIndex {
       return false;
     }
     try {
-      session.execute(
-          delete
-              .bind(id)
-              .setConsistencyLevel(settings.writeConsistency())
-              .setIdempotent(true));
+      BoundedWriter.execute(
+          session,
+          delete.bind(id).setConsistencyLevel(settings.writeConsistency()).setIdempotent(true));
       return true;
     } catch (RuntimeException e) {
       throw Failures.translate(e, "remove '" + id + "'", settings);

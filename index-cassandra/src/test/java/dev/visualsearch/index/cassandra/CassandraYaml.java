@@ -62,6 +62,11 @@ final class CassandraYaml {
         "counter_cache_size: 0MiB",
         "prepared_statements_cache_size: 8MiB",
         "disk_access_mode: mmap_index_only",
+        // Three nodes and the tests share two cores: give replicas longer than the 2 s (write) and
+        // 5 s (read) defaults before a coordinator gives up on them.
+        "write_request_timeout: 5000ms",
+        "read_request_timeout: 10000ms",
+        "range_request_timeout: 20000ms",
         "hinted_handoff_enabled: true",
         "max_hint_window: 3h",
         "")
