@@ -255,7 +255,29 @@ class VisualSearchCliTest {
     CliRun unknownKind =
         CliRun.of("index", pairs, "--model", model, "--out", dir.resolve("ivf").toString(), "--index-kind", "ivf");
     assertThat(unknownKind.exitCode()).isEqualTo(1);
-    assertThat(unknownKind.err()).contains("unknown index kind 'ivf'; known: flat, hnsw");
+    assertThat(unknownKind.err()).contains("unknown index kind 'ivf'; known: cassandra, flat, hnsw");
+  }
+
+  /** The Cassandra target's options, checked without a cluster (index-cassandra's tests run one). */
+  @Test
+  void cassandraOptionsAreCheckedAndAnUnreachableClusterIsNamed() {
+    String model = SharedData.model("mobilenetv2-12-int8").toString();
+    String pairs = SharedData.data("pairs").toString();
+    String out = dir.resolve("cassandra").toString();
+
+    CliRun keyspaceAlone = CliRun.of("index", pairs, "--model", model, "--out", out, "--keyspace", "demo");
+    assertThat(keyspaceAlone.exitCode()).isEqualTo(1);
+    assertThat(keyspaceAlone.err()).contains("need --cassandra");
+
+    CliRun otherKind =
+        CliRun.of("index", pairs, "--model", model, "--out", out, "--cassandra", "127.0.0.1:1", "--index-kind", "hnsw");
+    assertThat(otherKind.exitCode()).isEqualTo(1);
+    assertThat(otherKind.err()).contains("--cassandra stores the vectors in Cassandra").contains("hnsw");
+
+    CliRun unreachable =
+        CliRun.of("index", pairs, "--model", model, "--out", out, "--cassandra", "127.0.0.1:1", "--keyspace", "demo");
+    assertThat(unreachable.exitCode()).isEqualTo(1);
+    assertThat(unreachable.err()).contains("cannot connect (demo.vectors at [127.0.0.1:1])").contains("no node answered: 127.0.0.1:1");
   }
 
   @Test

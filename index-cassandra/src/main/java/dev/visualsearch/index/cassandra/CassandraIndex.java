@@ -6,6 +6,8 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.cql.Statement;
+import com.datastax.oss.driver.api.core.servererrors.ReadTimeoutException;
 import com.datastax.oss.driver.api.core.type.codec.ExtraTypeCodecs;
 import com.datastax.oss.driver.api.core.type.codec.TypeCodec;
 import dev.visualsearch.Metric;
@@ -54,7 +56,8 @@ import java.util.function.UnaryOperator;
  *
  * <p>Requests that fail (no node reachable, too few replicas for the consistency level, timeout)
  * throw {@link CassandraIndexException} naming the table, the hosts and the reason. Writes are
- * idempotent: a write whose replicas time out is sent again, up to three times, before it fails.
+ * idempotent: a write whose replicas time out is sent again, up to three times, before it fails;
+ * a read whose replicas time out, up to twice.
  *
  * <p>Thread-safe: all methods may be called concurrently; a search sees each row either before or
  * after a concurrent write of it.
@@ -63,6 +66,9 @@ public final class CassandraIndex implements VectorIndex {
 
   /** The largest {@code LIMIT} a filtered search asks Cassandra for before scanning the table. */
   static final int MAX_ANN_LIMIT = 1000;
+
+  /** How many times a read whose replicas time out is sent again. */
+  static final int READ_RETRIES = 2;
 
   private final CassandraSettings settings;
   private final CqlSession session;
@@ -162,8 +168,7 @@ public final class CassandraIndex implements VectorIndex {
   public int size() {
     try {
       Row row =
-          session
-              .execute(
+          read(
                   SimpleStatement.newInstance("SELECT COUNT(*) FROM " + settings.qualifiedTable())
                       .setConsistencyLevel(settings.readConsistency())
                       .setTimeout(settings.requestTimeout().multipliedBy(6)))
@@ -265,12 +270,7 @@ public final class CassandraIndex implements VectorIndex {
     Objects.requireNonNull(id, "id");
     try {
       Row row =
-          session
-              .execute(
-                  select
-                      .bind(id)
-                      .setConsistencyLevel(settings.readConsistency())
-                      .setIdempotent(true))
+          read(select.bind(id).setConsistencyLevel(settings.readConsistency()).setIdempotent(true))
               .one();
       return row == null ? Optional.empty() : Optional.ofNullable(row.get(0, vectorCodec));
     } catch (RuntimeException e) {
@@ -297,7 +297,7 @@ public final class CassandraIndex implements VectorIndex {
 
   /** One ANN query: the {@code limit} nearest rows, as Cassandra ranks them. */
   ResultSet nearest(float[] query, int limit) {
-    return session.execute(
+    return read(
         ann.bind()
             .set(0, query, vectorCodec)
             .setInt(1, limit)
@@ -308,11 +308,29 @@ public final class CassandraIndex implements VectorIndex {
 
   /** Every row of the table, page by page. */
   ResultSet all() {
-    return session.execute(
+    return read(
         SimpleStatement.newInstance("SELECT id, vector FROM " + settings.qualifiedTable())
             .setPageSize(500)
             .setConsistencyLevel(settings.readConsistency())
             .setIdempotent(true));
+  }
+
+  /**
+   * Runs a read, sending it again (up to {@value #READ_RETRIES} times) when the replicas time
+   * out. A node that has just died is still chosen as a replica until the others' failure
+   * detector convicts it (seconds); range and ANN reads sent to it time out meanwhile, and the
+   * driver's default policy does not retry them.
+   */
+  private ResultSet read(Statement<?> statement) {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return session.execute(statement);
+      } catch (ReadTimeoutException e) {
+        if (attempt == READ_RETRIES) {
+          throw e;
+        }
+      }
+    }
   }
 
   TypeCodec<float[]> vectorCodec() {

@@ -35,7 +35,7 @@ final class Searcher {
 
   SearchResult run() {
     if (filter == null) {
-      return top(ann(Math.min(k, CassandraIndex.MAX_ANN_LIMIT * 10)).hits, k);
+      return top(ann(k).hits, k);
     }
     int limit = Math.min(Math.max(4 * k, 40), CassandraIndex.MAX_ANN_LIMIT);
     while (true) {
