@@ -1,6 +1,7 @@
 package dev.visualsearch.index.cassandra;
 
 import com.datastax.oss.driver.api.core.AllNodesFailedException;
+import com.datastax.oss.driver.api.core.DriverException;
 import com.datastax.oss.driver.api.core.DriverTimeoutException;
 import com.datastax.oss.driver.api.core.metadata.Node;
 import com.datastax.oss.driver.api.core.servererrors.QueryConsistencyException;
@@ -21,9 +22,13 @@ final class Failures {
 
   private Failures() {}
 
-  static CassandraIndexException translate(RuntimeException e, String action, CassandraSettings settings) {
-    if (e instanceof CassandraIndexException) {
-      return (CassandraIndexException) e;
+  /**
+   * The driver's exception {@code e} as a {@link CassandraIndexException}; any other exception
+   * (a caller's filter that threw, a bug) unchanged.
+   */
+  static RuntimeException translate(RuntimeException e, String action, CassandraSettings settings) {
+    if (!(e instanceof DriverException)) {
+      return e;
     }
     String prefix = "cannot " + action + " (" + settings.where() + "): ";
     return new CassandraIndexException(prefix + reason(e), e);

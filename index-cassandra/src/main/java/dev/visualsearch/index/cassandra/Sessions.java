@@ -46,7 +46,7 @@ final class Sessions {
           .addContactPoints(addresses(settings.contactPoints()))
           .withLocalDatacenter(settings.localDatacenter())
           .build();
-    } catch (DriverException | IllegalStateException e) {
+    } catch (DriverException e) {
       throw Failures.translate(e, "connect", settings);
     }
   }

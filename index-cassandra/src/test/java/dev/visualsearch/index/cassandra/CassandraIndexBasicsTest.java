@@ -89,6 +89,18 @@ class CassandraIndexBasicsTest {
   }
 
   @Test
+  void aFilterThatThrowsIsNotDisguisedAsAClusterError() throws Exception {
+    try (CassandraIndex index = SingleNode.builder(2, Metric.L2).build()) {
+      index.add("a", new float[] {1, 0});
+      assertThatThrownBy(() -> index.search(new float[] {1, 0}, 1, id -> {
+            throw new IllegalStateException("filter failed on " + id);
+          }))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("filter failed on a");
+    }
+  }
+
+  @Test
   void emptyIndexAnswersNothing() throws Exception {
     try (CassandraIndex index = SingleNode.builder(2, Metric.L2).build()) {
       assertThat(index.search(new float[] {1, 0}, 5).isEmpty()).isTrue();
