@@ -42,7 +42,8 @@ public final class CassandraIndexBuilder {
 
   /**
    * The nodes the driver first connects to, as {@code host:port} ({@code host} alone means port
-   * 9042); it discovers the rest of the ring from them. If unset, {@code 127.0.0.1:9042}.
+   * 9042; a host name or an IPv4 address, not an IPv6 literal); it discovers the rest of the ring
+   * from them. If unset, {@code 127.0.0.1:9042}.
    *
    * @throws IllegalArgumentException if the list is empty or an entry is not {@code host[:port]}
    */
