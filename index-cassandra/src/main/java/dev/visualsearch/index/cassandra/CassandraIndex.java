@@ -57,7 +57,7 @@ import java.util.function.UnaryOperator;
  * <p>Requests that fail (no node reachable, too few replicas for the consistency level, timeout)
  * throw {@link CassandraIndexException} naming the table, the hosts and the reason. Writes are
  * idempotent: a write whose replicas time out is sent again, up to three times, before it fails;
- * a read whose replicas time out, up to twice.
+ * a read whose replicas time out, for up to three request timeouts in all.
  *
  * <p>Thread-safe: all methods may be called concurrently; a search sees each row either before or
  * after a concurrent write of it.
@@ -67,8 +67,8 @@ public final class CassandraIndex implements VectorIndex {
   /** The largest {@code LIMIT} a filtered search asks Cassandra for before scanning the table. */
   static final int MAX_ANN_LIMIT = 1000;
 
-  /** How many times a read whose replicas time out is sent again. */
-  static final int READ_RETRIES = 2;
+  /** How long, in request timeouts, a read whose replicas time out is sent again. */
+  static final int READ_RETRY_TIMEOUTS = 3;
 
   private final CassandraSettings settings;
   private final CqlSession session;
@@ -316,17 +316,20 @@ public final class CassandraIndex implements VectorIndex {
   }
 
   /**
-   * Runs a read, sending it again (up to {@value #READ_RETRIES} times) when the replicas time
-   * out. A node that has just died is still chosen as a replica until the others' failure
-   * detector convicts it (seconds); range and ANN reads sent to it time out meanwhile, and the
-   * driver's default policy does not retry them.
+   * Runs a read, sending it again while the replicas time out, for up to {@value
+   * #READ_RETRY_TIMEOUTS} request timeouts in all. A node that has just died is still chosen as a
+   * replica until the others' failure detector convicts it (10-20 s on the test machine); range
+   * and ANN reads sent to it time out meanwhile, and the driver's default policy does not retry
+   * them.
    */
   private ResultSet read(Statement<?> statement) {
-    for (int attempt = 0; ; attempt++) {
+    long deadline =
+        System.nanoTime() + settings.requestTimeout().toNanos() * READ_RETRY_TIMEOUTS;
+    while (true) {
       try {
         return session.execute(statement);
       } catch (ReadTimeoutException e) {
-        if (attempt == READ_RETRIES) {
+        if (System.nanoTime() > deadline) {
           throw e;
         }
       }
