@@ -1,0 +1,240 @@
+package dev.visualsearch.personalize;
+
+import dev.visualsearch.Hit;
+import dev.visualsearch.SearchResult;
+import dev.visualsearch.VisualSearch;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Visual search that learns from what users do: results of a {@link VisualSearch} re-ranked for a
+ * user by the images' engagement and the user's taste ({@link RerankWeights} says how), with the
+ * interactions kept in an {@link InteractionStore}.
+ *
+ * <pre>{@code
+ * try (InteractionStore store = SqliteInteractionStore.open(dir.resolve("interactions.db"))) {
+ *   PersonalizedSearch personalized = PersonalizedSearch.builder(search, store).build();
+ *   List<RankedHit> hits = personalized.search(Path.of("query.jpg"), 10, "user-42");
+ *   personalized.record(List.of(RawInteraction.of(
+ *       new Interaction("user-42", hits.get(0).id(), Interaction.Type.CLICK, 0, Instant.now()))));
+ * }
+ * }</pre>
+ *
+ * <p>Building reads the store's whole log once into {@link EngagementScores}, and the
+ * collection's mean embedding, the centre tastes are seen from ({@link TasteVector}); afterwards
+ * {@link #record} keeps the scores current (the centre stays as built). Events written to the store by another process are not seen until
+ * the next build. Taste vectors are computed per request from the user's latest interactions
+ * ({@code historyLimit}).
+ *
+ * <p>Thread-safe: searches and records may run concurrently, as the store and the collection
+ * allow.
+ */
+public final class PersonalizedSearch {
+
+  private final VisualSearch search;
+  private final InteractionStore store;
+  private final Reranker reranker;
+  private final EngagementScores engagement;
+  private final int historyLimit;
+  private final Map<String, List<String>> imagesByCategory;
+  private final Clock clock;
+  private final float[] centre;
+
+  private PersonalizedSearch(Builder builder, EngagementScores engagement, float[] centre) {
+    this.search = builder.search;
+    this.store = builder.store;
+    this.reranker = new Reranker(builder.weights);
+    this.engagement = engagement;
+    this.historyLimit = builder.historyLimit;
+    this.imagesByCategory = builder.imagesByCategory;
+    this.clock = builder.clock;
+    this.centre = centre;
+  }
+
+  /** A builder over {@code search} with interactions in {@code store}. */
+  public static Builder builder(VisualSearch search, InteractionStore store) {
+    return new Builder(search, store);
+  }
+
+  /**
+   * The {@code k} images that best match the image in {@code file} for {@code user}.
+   *
+   * @param user the user's id; an unknown user gets the cold-start ranking ({@link RerankWeights})
+   * @throws IOException if the file or the store cannot be read
+   * @throws IllegalArgumentException if {@code k < 1}
+   */
+  public List<RankedHit> search(Path file, int k, String user) throws IOException {
+    return rerank(search.search(file, candidates(k)), k, user);
+  }
+
+  /**
+   * The {@code k} images that best match {@code query} (an embedding of the collection's model)
+   * for {@code user}.
+   *
+   * @throws IOException if the store cannot be read
+   * @throws IllegalArgumentException if {@code k < 1} or the query is not a valid vector
+   */
+  public List<RankedHit> search(float[] query, int k, String user) throws IOException {
+    return rerank(search.search(query, candidates(k)), k, user);
+  }
+
+  /**
+   * "More like this" for {@code user}: the images most like the stored image {@code id} (itself
+   * and its near-duplicates left out, as {@link VisualSearch#similar} does), re-ranked.
+   *
+   * @throws IOException if the store cannot be read
+   * @throws IllegalArgumentException if {@code k < 1} or there is no image {@code id}
+   */
+  public List<RankedHit> similar(String id, int k, String user) throws IOException {
+    return rerank(search.similar(id, candidates(k)), k, user);
+  }
+
+  /**
+   * Stores {@code batch} and counts the stored events in the engagement scores at once.
+   *
+   * @throws IOException if the store cannot be written; then nothing is counted
+   */
+  public AppendResult record(List<RawInteraction> batch) throws IOException {
+    AppendResult result = store.append(batch);
+    int next = 0;
+    for (AppendResult.Rejection rejection : result.rejected()) {
+      observeRange(batch, next, rejection.index());
+      next = rejection.index() + 1;
+    }
+    observeRange(batch, next, batch.size());
+    return result;
+  }
+
+  /**
+   * The taste vector of {@code user} now: learned from their latest interactions, else from the
+   * categories they declared (when the builder was given the images' categories), else empty.
+   *
+   * @throws IOException if the store cannot be read
+   */
+  public Optional<TasteVector> taste(String user) throws IOException {
+    Objects.requireNonNull(user, "user");
+    List<String> declaredImages = new ArrayList<>();
+    if (!imagesByCategory.isEmpty()) {
+      store.user(user).ifPresent(known -> known.preferredCategories().forEach(category ->
+          declaredImages.addAll(imagesByCategory.getOrDefault(category, List.of()))));
+    }
+    return TasteVector.learnedOrDeclared(store.forUser(user, historyLimit), declaredImages,
+        search::vector, engagement.weights(), clock.instant(), centre);
+  }
+
+  /** The engagement scores re-ranking uses (live: they follow {@link #record}). */
+  public EngagementScores engagement() {
+    return engagement;
+  }
+
+  /** The re-ranking weights. */
+  public RerankWeights weights() {
+    return reranker.weights();
+  }
+
+  private void observeRange(List<RawInteraction> batch, int from, int to) {
+    for (int i = from; i < to; i++) {
+      engagement.observe(batch.get(i).validate());
+    }
+  }
+
+  private int candidates(int k) {
+    if (k < 1) {
+      throw new IllegalArgumentException("k must be >= 1: " + k);
+    }
+    return Math.max(k, reranker.weights().candidates());
+  }
+
+  private List<RankedHit> rerank(SearchResult visual, int k, String user) throws IOException {
+    Objects.requireNonNull(user, "user");
+    Optional<TasteVector> taste =
+        reranker.weights().taste() > 0 ? taste(user) : Optional.empty();
+    List<Hit> hits = visual.hits();
+    return reranker.rerank(hits, k, taste, search::vector, engagement, clock.instant());
+  }
+
+  /** Configures a {@link PersonalizedSearch}. Not thread-safe. */
+  public static final class Builder {
+    private final VisualSearch search;
+    private final InteractionStore store;
+    private RerankWeights weights = RerankWeights.DEFAULT;
+    private EngagementWeights engagementWeights = EngagementWeights.DEFAULT;
+    private int historyLimit = 500;
+    private Map<String, List<String>> imagesByCategory = Map.of();
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(VisualSearch search, InteractionStore store) {
+      this.search = Objects.requireNonNull(search, "search");
+      this.store = Objects.requireNonNull(store, "store");
+    }
+
+    /** How visual score, taste and engagement are blended; default {@link RerankWeights#DEFAULT}. */
+    public Builder weights(RerankWeights weights) {
+      this.weights = Objects.requireNonNull(weights, "weights");
+      return this;
+    }
+
+    /** How interactions count; default {@link EngagementWeights#DEFAULT}. */
+    public Builder engagementWeights(EngagementWeights weights) {
+      this.engagementWeights = Objects.requireNonNull(weights, "weights");
+      return this;
+    }
+
+    /**
+     * How many of a user's latest interactions their taste is learned from; default 500.
+     *
+     * @throws IllegalArgumentException if {@code limit < 1}
+     */
+    public Builder historyLimit(int limit) {
+      if (limit < 1) {
+        throw new IllegalArgumentException("historyLimit must be >= 1: " + limit);
+      }
+      this.historyLimit = limit;
+      return this;
+    }
+
+    /**
+     * The category of each image, by image id: lets a user without interactions who declared
+     * preferred categories start with the taste of those categories' images. Default: none.
+     */
+    public Builder categories(Map<String, String> categoryByImage) {
+      Map<String, List<String>> byCategory = new HashMap<>();
+      categoryByImage.forEach((image, category) ->
+          byCategory.computeIfAbsent(category, c -> new ArrayList<>()).add(image));
+      byCategory.replaceAll((category, images) -> List.copyOf(images));
+      this.imagesByCategory = Map.copyOf(byCategory);
+      return this;
+    }
+
+    /** The clock that decays engagement and taste; default the system clock (UTC). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Reads the store's log into the engagement scores and returns the search.
+     *
+     * @throws IOException if the store cannot be read
+     */
+    public PersonalizedSearch build() throws IOException {
+      EngagementScores engagement = new EngagementScores(engagementWeights);
+      store.scan(Instant.ofEpochMilli(Long.MIN_VALUE), Instant.ofEpochMilli(Long.MAX_VALUE),
+          engagement::observe);
+      List<float[]> vectors = new ArrayList<>();
+      for (String id : search.ids()) {
+        search.vector(id).ifPresent(vectors::add);
+      }
+      float[] centre = vectors.isEmpty() ? null : TasteVector.mean(vectors);
+      return new PersonalizedSearch(this, engagement, centre);
+    }
+  }
+}
