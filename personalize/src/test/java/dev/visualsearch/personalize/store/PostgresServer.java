@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <p>Use with {@code @ExtendWith(PostgresServer.class)} and {@link #newDatabase()}.
  */
-final class PostgresServer implements BeforeAllCallback {
+final class PostgresServer implements BeforeAllCallback, BeforeEachCallback {
 
   private static final String USER = "postgres";
   private static final AtomicInteger DATABASES = new AtomicInteger();
@@ -50,7 +51,8 @@ final class PostgresServer implements BeforeAllCallback {
         Optional<Path> bin = findBinaries();
         if (bin.isEmpty()) {
           unavailable = "PostgreSQL is not installed (no initdb, pg_ctl and postgres in "
-              + "/usr/lib/postgresql/*/bin): install it with 'apt-get install postgresql' "
+              + System.getProperty("visualsearch.postgres.bindir", "/usr/lib/postgresql/*/bin")
+              + "): install it with 'apt-get install postgresql' "
               + "or point -Dvisualsearch.postgres.bindir at its bin directory";
         } else {
           server = Server.start(bin.get());
@@ -60,10 +62,17 @@ final class PostgresServer implements BeforeAllCallback {
           Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "postgres-stop"));
         }
       }
+      if (unavailable != null && "true".equals(System.getenv("CI"))) {
+        throw new IllegalStateException("CI=true and " + unavailable);
+      }
+    }
+  }
+
+  /** Skips each test, rather than the class, so that the skips are counted and say why. */
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    synchronized (PostgresServer.class) {
       if (unavailable != null) {
-        if ("true".equals(System.getenv("CI"))) {
-          throw new IllegalStateException("CI=true and " + unavailable);
-        }
         Assumptions.abort(unavailable);
       }
     }
