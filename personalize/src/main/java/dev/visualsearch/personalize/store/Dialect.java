@@ -13,6 +13,11 @@ enum Dialect {
       // write lock at once, so a second process opening the store waits (busy timeout) and then
       // finds the schema already migrated.
     }
+
+    @Override
+    void beginSnapshot(Connection connection) {
+      // Nothing to do: an SQLite transaction is serialisable, and IMMEDIATE keeps writers out.
+    }
   },
   POSTGRES("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", true) {
     @Override
@@ -21,6 +26,14 @@ enum Dialect {
       // would otherwise collide on the catalog even with IF NOT EXISTS.
       try (Statement statement = connection.createStatement()) {
         statement.execute("SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK + ")");
+      }
+    }
+
+    @Override
+    void beginSnapshot(Connection connection) throws SQLException {
+      // READ COMMITTED, the default, would let each query of the transaction see newer commits.
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
       }
     }
   };
@@ -45,4 +58,10 @@ enum Dialect {
 
   /** Makes the migration in the current transaction of {@code connection} the only one running. */
   abstract void lockForMigration(Connection connection) throws SQLException;
+
+  /**
+   * Makes the transaction just begun on {@code connection} read one snapshot of the database;
+   * must come before its first query.
+   */
+  abstract void beginSnapshot(Connection connection) throws SQLException;
 }

@@ -132,7 +132,9 @@ abstract class JdbcInteractionStore implements InteractionStore {
     Objects.requireNonNull(user, "user");
     call("store user '" + user.id() + "'", connection -> inTransaction(connection, () -> {
       try (PreparedStatement insert = connection.prepareStatement(
-          "INSERT INTO users (id) VALUES (?) ON CONFLICT (id) DO NOTHING")) {
+          // DO UPDATE rather than DO NOTHING: it locks the user's row, so concurrent puts of one
+          // user take turns instead of colliding on the category and attribute keys.
+          "INSERT INTO users (id) VALUES (?) ON CONFLICT (id) DO UPDATE SET id = excluded.id")) {
         insert.setString(1, user.id());
         insert.executeUpdate();
       }
@@ -169,17 +171,23 @@ abstract class JdbcInteractionStore implements InteractionStore {
   @Override
   public final Optional<User> user(String id) throws IOException {
     Objects.requireNonNull(id, "id");
-    List<User> found = call("read user '" + id + "'", connection -> readUsers(connection, id));
+    List<User> found = call("read user '" + id + "'",
+        connection -> inTransaction(connection, () -> readUsers(connection, id)));
     return found.stream().findFirst();
   }
 
   @Override
   public final List<User> users() throws IOException {
-    return call("read the users", connection -> readUsers(connection, null));
+    return call("read the users",
+        connection -> inTransaction(connection, () -> readUsers(connection, null)));
   }
 
-  /** The users of id {@code id}, or all of them when it is null, ordered by id. */
-  private static List<User> readUsers(Connection connection, String id) throws SQLException {
+  /**
+   * The users of id {@code id}, or all of them when it is null, ordered by id. Three queries, so
+   * run in a transaction that sees one snapshot: a user stored meanwhile is seen whole or not.
+   */
+  private List<User> readUsers(Connection connection, String id) throws SQLException {
+    dialect.beginSnapshot(connection);
     String where = id == null ? "" : " WHERE user_id = ?";
     // Ordered here rather than in SQL: PostgreSQL's order of text depends on the server's locale.
     Map<String, Set<String>> categories = new TreeMap<>();
@@ -252,6 +260,7 @@ abstract class JdbcInteractionStore implements InteractionStore {
   @Override
   public final List<Interaction> forImages(Collection<String> images) throws IOException {
     List<String> distinct = new ArrayList<>(new LinkedHashSet<>(images));
+    distinct.forEach(image -> Objects.requireNonNull(image, "image"));
     if (distinct.isEmpty()) {
       return List.of();
     }
@@ -266,7 +275,7 @@ abstract class JdbcInteractionStore implements InteractionStore {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
                 + " FROM interactions WHERE image_id IN (" + marks + ")")) {
               for (int i = 0; i < chunk.size(); i++) {
-                select.setString(i + 1, Objects.requireNonNull(chunk.get(i), "image"));
+                select.setString(i + 1, chunk.get(i));
               }
               try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {

@@ -155,6 +155,37 @@ abstract class InteractionStoreContract {
   }
 
   @Test
+  void keepsEachUserWholeWhenFourThreadsReplaceItAtOnce() throws Exception {
+    try (InteractionStore store = open()) {
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      try {
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+          String version = "v" + t;
+          done.add(pool.submit(() -> {
+            for (int i = 0; i < 25; i++) {
+              store.putUser(new User("ann", Set.of(version, version + "-too"),
+                  Map.of(User.DEVICE, version)));
+              User read = store.user("ann").orElseThrow();
+              String device = read.attribute(User.DEVICE).orElseThrow();
+              // Categories and attributes of one put, never a mix of two.
+              assertThat(read.preferredCategories()).containsExactlyInAnyOrder(device,
+                  device + "-too");
+              assertThat(store.users()).hasSize(1);
+            }
+            return null;
+          }));
+        }
+        for (Future<?> future : done) {
+          future.get(120, TimeUnit.SECONDS);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  @Test
   void rejectsBadEventsWithTheirReasonAndStoresTheRestOfTheBatch() throws IOException {
     List<RawInteraction> batch = List.of(
         new RawInteraction("u", "ok-1", "click", null, T0, null),
@@ -313,7 +344,7 @@ abstract class InteractionStoreContract {
   }
 
   @Test
-  void loosesNoAcknowledgedEventWhenTheWriterIsKilled() throws Exception {
+  void losesNoAcknowledgedEventWhenTheWriterIsKilled() throws Exception {
     int batchSize = 50;
     int ackedBatchesWanted = 20;
     try (InteractionStore store = open()) {
