@@ -5,6 +5,9 @@ import dev.visualsearch.CollectionInfo;
 import dev.visualsearch.VisualSearch;
 import dev.visualsearch.embed.onnx.ScaledImageDecoder;
 import dev.visualsearch.image.ImageDecoder;
+import dev.visualsearch.personalize.InteractionStore;
+import dev.visualsearch.personalize.PersonalizedSearch;
+import dev.visualsearch.personalize.RerankWeights;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -22,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A web page and JSON API over a {@link VisualSearch} collection, on the JDK's HTTP server:
  * search by uploaded image, by an indexed item's thumbnail, "more like this", duplicates, and a
- * record of what users do with the results ({@link InteractionLog}). The routes are described in
+ * record of what users do with the results (an {@link InteractionStore}) that searches for a
+ * known user are re-ranked by. The routes are described in
  * {@code /api/openapi.json}.
  *
  * <p>Untrusted input is bounded: the upload size, the pixels an image may declare (the decoder's
@@ -93,7 +97,8 @@ public final class SearchServer implements AutoCloseable {
 
     private final VisualSearch search;
     private CollectionInfo info;
-    private InteractionLog interactions;
+    private InteractionStore interactions;
+    private RerankWeights rerankWeights = RerankWeights.DEFAULT;
     private String host = "127.0.0.1";
     private int port = 8080;
     private long maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES;
@@ -115,9 +120,18 @@ public final class SearchServer implements AutoCloseable {
       return this;
     }
 
-    /** Where interactions are recorded. Required. */
-    public Builder interactions(InteractionLog log) {
-      this.interactions = Objects.requireNonNull(log, "log");
+    /** Where interactions are recorded and re-ranking learns from. Required. */
+    public Builder interactions(InteractionStore store) {
+      this.interactions = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * How searches for a known user are re-ranked. If unset, {@link RerankWeights#DEFAULT}; {@link
+     * RerankWeights#VISUAL_ONLY} turns re-ranking off.
+     */
+    public Builder rerank(RerankWeights weights) {
+      this.rerankWeights = Objects.requireNonNull(weights, "weights");
       return this;
     }
 
@@ -246,18 +260,23 @@ public final class SearchServer implements AutoCloseable {
     /**
      * Binds the address and starts answering.
      *
-     * @throws IllegalStateException if no interaction log was set
-     * @throws IOException if the address cannot be bound (e.g. the port is taken)
+     * @throws IllegalStateException if no interaction store was set
+     * @throws IOException if the store cannot be read, or the address cannot be bound (e.g. the
+     *     port is taken)
      */
     public SearchServer start() throws IOException {
       if (interactions == null) {
-        throw new IllegalStateException("an interaction log is required: call interactions()");
+        throw new IllegalStateException("an interaction store is required: call interactions()");
       }
       ScaledImageDecoder decoder =
           ScaledImageDecoder.create(ImageDecoder.builder().maxPixels(maxPixels).build());
-      SearchApi searchApi = new SearchApi(search, decoder, queryMinShortSide, maxUploadBytes);
+      PersonalizedSearch personalized = PersonalizedSearch.builder(search, interactions)
+          .weights(rerankWeights).clock(clock).build();
+      SearchApi searchApi =
+          new SearchApi(search, personalized, decoder, queryMinShortSide, maxUploadBytes);
       Thumbnails thumbnails = new Thumbnails(search, decoder, thumbnailSize, thumbnailCacheBytes);
-      InteractionApi interactionApi = new InteractionApi(search, interactions, clock);
+      InteractionApi interactionApi =
+          new InteractionApi(search, interactions, personalized, clock);
       CollectionApi collectionApi = new CollectionApi(search, info);
       Router router = new Router(List.of(
           new Route("GET", "/", true, StaticFiles.resource("web/index.html", "text/html; charset=utf-8")),

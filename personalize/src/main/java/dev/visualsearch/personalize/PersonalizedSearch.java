@@ -3,6 +3,7 @@ package dev.visualsearch.personalize;
 import dev.visualsearch.Hit;
 import dev.visualsearch.SearchResult;
 import dev.visualsearch.VisualSearch;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -73,6 +74,16 @@ public final class PersonalizedSearch {
    */
   public List<RankedHit> search(Path file, int k, String user) throws IOException {
     return rerank(search.search(file, candidates(k)), k, user);
+  }
+
+  /**
+   * The {@code k} images that best match {@code image} for {@code user}.
+   *
+   * @throws IOException if the store cannot be read
+   * @throws IllegalArgumentException if {@code k < 1}
+   */
+  public List<RankedHit> search(BufferedImage image, int k, String user) throws IOException {
+    return rerank(search.search(image, candidates(k)), k, user);
   }
 
   /**
