@@ -4,7 +4,6 @@ import dev.visualsearch.CollectionInfo;
 import dev.visualsearch.VisualSearch;
 import dev.visualsearch.personalize.InteractionStore;
 import dev.visualsearch.personalize.RerankWeights;
-import dev.visualsearch.personalize.store.PostgresInteractionStore;
 import dev.visualsearch.personalize.store.SqliteInteractionStore;
 import dev.visualsearch.serve.JsonLinesImport;
 import dev.visualsearch.serve.SearchServer;
@@ -117,15 +116,13 @@ final class ServeCommand implements Callable<Integer> {
    * earlier versions if one is there.
    */
   private InteractionStore openStore(PrintWriter err) throws IOException {
-    if (interactions != null && interactions.startsWith("jdbc:")) {
-      return PostgresInteractionStore.open(interactions, interactionsUser,
-          System.getenv("VISUALSEARCH_DB_PASSWORD"));
+    if (interactions != null) {
+      return StoreTargets.open(interactions, interactionsUser);
     }
-    Path file = interactions != null
-        ? Path.of(interactions) : collection.index.resolve("interactions.db");
+    Path file = collection.index.resolve("interactions.db");
     InteractionStore store = SqliteInteractionStore.open(file);
     Path legacy = collection.index.resolve("interactions.jsonl");
-    if (interactions == null && Files.exists(legacy)) {
+    if (Files.exists(legacy)) {
       try {
         JsonLinesImport.Result imported = JsonLinesImport.importInto(legacy, store);
         err.println("visualsearch serve: moved " + imported.imported() + " interactions from "

@@ -30,7 +30,8 @@ import picocli.CommandLine.Command;
       InfoCommand.class,
       EvalCommand.class,
       ModelsCommand.class,
-      ServeCommand.class
+      ServeCommand.class,
+      ReplayCommand.class
     })
 public final class VisualSearchCli implements Runnable {
 

@@ -1,0 +1,67 @@
+package dev.visualsearch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.visualsearch.personalize.store.SqliteInteractionStore;
+import dev.visualsearch.testing.SharedData;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code replay} on the real tuxpaint collection, through a SQLite store. */
+class ReplayCommandTest {
+
+  @TempDir static Path dir;
+
+  @BeforeAll
+  static void index() {
+    CliRun run = CliRun.of("index", SharedData.data("tuxpaint").toString(),
+        "--model", SharedData.model("mobilenetv2-12-int8").toString(),
+        "--out", dir.resolve("index").toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+  }
+
+  @Test
+  void replaysASimulatedLogWrittenToAndReadFromAStore() throws Exception {
+    Path db = dir.resolve("replay.db");
+    String[] args = {"replay", "--index", dir.resolve("index").toString(),
+        "--labels", SharedData.data("tuxpaint/labels.csv").toString(),
+        "--users", "80", "--sessions", "8", "--held-out-days", "3", "--seed", "5"};
+    CliRun viaStore = CliRun.of(concat(args, "--interactions", db.toString()));
+    System.out.println(viaStore.out());
+    assertThat(viaStore.exitCode()).as(viaStore.err()).isZero();
+    assertThat(viaStore.out()).contains("80 users x 8 searches, seed 5", "days 6-8 held out",
+        "visual", "re-ranked (default)", "taste only", "engagement only");
+    try (SqliteInteractionStore store = SqliteInteractionStore.open(db)) {
+      assertThat(store.users()).hasSize(80);
+      Matcher count = Pattern.compile("seed 5: (\\d+) interactions").matcher(viaStore.out());
+      assertThat(count.find()).isTrue();
+      assertThat(store.size()).isEqualTo(Long.parseLong(count.group(1)));
+    }
+    // The same seed in memory gives the same numbers: the store loses and reorders nothing.
+    CliRun inMemory = CliRun.of(args);
+    assertThat(inMemory.out()).isEqualTo(viaStore.out());
+
+    CliRun again = CliRun.of(concat(args, "--interactions", db.toString()));
+    assertThat(again.exitCode()).isEqualTo(VisualSearchCli.FAILED);
+    assertThat(again.err()).contains("already holds", "wants an empty store");
+  }
+
+  @Test
+  void badOptionsAreRefusedByName() {
+    CliRun run = CliRun.of("replay", "--index", dir.resolve("index").toString(),
+        "--labels", SharedData.data("tuxpaint/labels.csv").toString(),
+        "--sessions", "4", "--held-out-days", "4");
+    assertThat(run.exitCode()).isEqualTo(VisualSearchCli.FAILED);
+    assertThat(run.err()).contains("--held-out-days must be from 1 to --sessions - 1 (3): 4");
+  }
+
+  private static String[] concat(String[] args, String... more) {
+    String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+    System.arraycopy(more, 0, all, args.length, more.length);
+    return all;
+  }
+}
