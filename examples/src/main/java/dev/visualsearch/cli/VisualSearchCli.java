@@ -31,7 +31,8 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       ModelsCommand.class,
       ServeCommand.class,
-      ReplayCommand.class
+      ReplayCommand.class,
+      FeaturesCommand.class
     })
 public final class VisualSearchCli implements Runnable {
 

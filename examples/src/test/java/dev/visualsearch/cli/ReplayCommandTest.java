@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.visualsearch.personalize.store.SqliteInteractionStore;
 import dev.visualsearch.testing.SharedData;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,6 +50,38 @@ class ReplayCommandTest {
     CliRun again = CliRun.of(concat(args, "--interactions", db.toString()));
     assertThat(again.exitCode()).isEqualTo(VisualSearchCli.FAILED);
     assertThat(again.err()).contains("already holds", "wants an empty store");
+  }
+
+  @Test
+  void featuresOfTheStoredUsersAndImagesAreExportedAsCsv() throws Exception {
+    Path db = dir.resolve("features.db");
+    CliRun replay = CliRun.of("replay", "--index", dir.resolve("index").toString(),
+        "--labels", SharedData.data("tuxpaint/labels.csv").toString(),
+        "--users", "30", "--sessions", "4", "--held-out-days", "1", "--interactions", db.toString());
+    assertThat(replay.exitCode()).as(replay.err()).isZero();
+    Path out = dir.resolve("features");
+    CliRun run = CliRun.of("features", "--index", dir.resolve("index").toString(),
+        "--interactions", db.toString(), "--out", out.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    List<String> users = Files.readAllLines(out.resolve("users.csv"));
+    assertThat(users).hasSize(31);
+    List<String> header = List.of(users.get(0).split(","));
+    assertThat(header.get(0)).isEqualTo("user");
+    assertThat(header).anyMatch(c -> c.startsWith("category=")).contains("device=mobile");
+    for (String row : users.subList(1, users.size())) {
+      String[] fields = row.split(",");
+      assertThat(fields).hasSize(header.size());
+      // Every simulated user has one device and one location.
+      long devices = java.util.stream.IntStream.range(1, fields.length)
+          .filter(i -> header.get(i).startsWith("device=") && fields[i].equals("1")).count();
+      assertThat(devices).isEqualTo(1);
+    }
+    // Records end in CRLF; some tuxpaint ids hold a lone carriage return (in a quoted field).
+    List<String> images = List.of(Files.readString(out.resolve("images.csv")).split("\r\n"));
+    assertThat(images).hasSize(377);
+    assertThat(images.get(0)).isEqualTo("image,score,exposure,rate");
+    assertThat(images.subList(1, images.size()))
+        .allSatisfy(row -> assertThat(Double.parseDouble(row.substring(row.lastIndexOf(',') + 1))).isPositive());
   }
 
   @Test

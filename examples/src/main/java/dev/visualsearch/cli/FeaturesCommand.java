@@ -1,0 +1,124 @@
+package dev.visualsearch.cli;
+
+import dev.visualsearch.personalize.EngagementScores;
+import dev.visualsearch.personalize.EngagementWeights;
+import dev.visualsearch.personalize.InteractionStore;
+import dev.visualsearch.personalize.OneHotEncoder;
+import dev.visualsearch.personalize.User;
+import dev.visualsearch.store.AtomicFile;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code visualsearch features --index <dir> --out <dir>}: the user and image features learned
+ * from the interaction store, as CSV tables for training a ranker of one's own.
+ */
+@Command(
+    name = "features",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Write the features the interaction store yields as CSV: users.csv (one-hot encodings of"
+          + " each user's attributes and declared categories) and images.csv (each image's"
+          + " decayed engagement score, exposure and smoothed engagement rate now)."
+    })
+final class FeaturesCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin CollectionOptions collection;
+
+  @Option(names = "--interactions", paramLabel = "FILE|JDBC-URL",
+      description = "The interaction store (default: interactions.db in the index directory).")
+  String interactions;
+
+  @Option(names = "--interactions-user", paramLabel = "USER",
+      description = "The PostgreSQL user (password from VISUALSEARCH_DB_PASSWORD).")
+  String interactionsUser;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR",
+      description = "The folder to write users.csv and images.csv to (created if needed).")
+  Path out;
+
+  @Option(names = "--prior-impressions", defaultValue = "20", paramLabel = "M",
+      description = "The smoothing of the engagement rate (default: ${DEFAULT-VALUE}).")
+  double priorImpressions;
+
+  Clock clock = Clock.systemUTC();
+
+  @Override
+  public Integer call() throws Exception {
+    String target = interactions != null
+        ? interactions : collection.index.resolve("interactions.db").toString();
+    PrintWriter err = spec.commandLine().getErr();
+    List<String> ids;
+    try (CollectionOptions.Opened opened = collection.open(err)) {
+      ids = opened.search().ids();
+    }
+    Files.createDirectories(out);
+    try (InteractionStore store = StoreTargets.open(target, interactionsUser)) {
+      List<User> users = store.users();
+      OneHotEncoder encoder = OneHotEncoder.fit(users);
+      write(out.resolve("users.csv"), csv -> {
+        List<String> header = new ArrayList<>(List.of("user"));
+        header.addAll(encoder.names());
+        Csv.row(csv, header);
+        for (User user : users) {
+          List<String> row = new ArrayList<>(List.of(user.id()));
+          for (float value : encoder.encode(user)) {
+            row.add(value == 0 ? "0" : "1");
+          }
+          Csv.row(csv, row);
+        }
+      });
+      EngagementScores engagement = new EngagementScores(EngagementWeights.DEFAULT);
+      store.scan(Instant.ofEpochMilli(Long.MIN_VALUE), Instant.ofEpochMilli(Long.MAX_VALUE),
+          engagement::observe);
+      Instant now = clock.instant();
+      write(out.resolve("images.csv"), csv -> {
+        Csv.row(csv, List.of("image", "score", "exposure", "rate"));
+        for (String id : ids) {
+          Csv.row(csv, List.of(id, format(engagement.score(id, now)),
+              format(engagement.exposure(id, now)),
+              format(engagement.rate(id, now, priorImpressions))));
+        }
+      });
+      err.println("features: " + users.size() + " users x " + encoder.dimension()
+          + " one-hot columns, " + ids.size() + " images (" + engagement.size()
+          + " with interactions) from " + store + " written to " + out);
+      err.flush();
+    }
+    return 0;
+  }
+
+  private static String format(double value) {
+    return String.format(java.util.Locale.ROOT, "%.6g", value);
+  }
+
+  private interface Rows {
+    void write(PrintWriter csv) throws IOException;
+  }
+
+  /** Writes a table atomically: a half-written file never takes the name. */
+  private static void write(Path file, Rows rows) throws IOException {
+    AtomicFile.write(file, stream -> {
+      // Not closed: AtomicFile owns the stream.
+      PrintWriter csv = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+      rows.write(csv);
+      csv.flush();
+    });
+  }
+}
