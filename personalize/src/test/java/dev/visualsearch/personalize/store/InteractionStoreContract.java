@@ -356,11 +356,14 @@ abstract class InteractionStoreContract {
     command.addAll(writerArguments());
     command.add(Integer.toString(batchSize));
     Path errors = temp.resolve("writer.err");
+    long seed = System.nanoTime();
+    int delayMillis = new Random(seed).nextInt(40);
     Process writer = new ProcessBuilder(command).redirectError(errors.toFile()).start();
     long acked = -1;
+    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    Thread reader;
     try {
-      BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-      Thread reader = new Thread(() -> {
+      reader = new Thread(() -> {
         try (BufferedReader out = new BufferedReader(
             new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
           for (String line = out.readLine(); line != null; line = out.readLine()) {
@@ -383,9 +386,17 @@ abstract class InteractionStoreContract {
         }
         acked = Long.parseLong(line.substring("ACK ".length()));
       }
+      // A random moment within the next few appends (the seed is printed), so that the kill
+      // lands in different places of an append and of its commit from run to run.
+      Thread.sleep(delayMillis);
     } finally {
-      writer.destroyForcibly(); // SIGKILL, most likely in the middle of an append
+      writer.destroyForcibly(); // SIGKILL
       assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+    // Every ACK the writer printed before it died counts, read or not.
+    reader.join(TimeUnit.SECONDS.toMillis(30));
+    for (String line = lines.poll(); line != null && !line.equals("EOF"); line = lines.poll()) {
+      acked = Long.parseLong(line.substring("ACK ".length()));
     }
 
     long ackedEvents = (acked + 1) * batchSize;
@@ -398,8 +409,10 @@ abstract class InteractionStoreContract {
         perBatch.merge(Long.parseLong(event.image().split(":")[0]), 1, Integer::sum);
       });
       long found = store.size();
-      System.out.printf("%s kill test: %d batches (%d events) acknowledged, %d events found"
-          + " after SIGKILL%n", getClass().getSimpleName(), acked + 1, ackedEvents, found);
+      System.out.printf("%s kill test (seed %d, killed %d ms after batch %d): %d batches"
+          + " (%d events) acknowledged, %d events found after SIGKILL%n",
+          getClass().getSimpleName(), seed, delayMillis, ackedBatchesWanted - 1, acked + 1,
+          ackedEvents, found);
       assertThat(found).isGreaterThanOrEqualTo(ackedEvents);
       for (long batch = 0; batch <= acked; batch++) {
         for (int i = 0; i < batchSize; i++) {

@@ -56,9 +56,10 @@ final class PostgresServer implements BeforeAllCallback, BeforeEachCallback {
               + "or point -Dvisualsearch.postgres.bindir at its bin directory";
         } else {
           server = Server.start(bin.get());
-          // After all tests of this JVM (the root store closes last); the hook if that never runs.
+          // After all tests of this JVM; the shutdown hook if that never happens.
+          // (JUnit closes an AutoCloseable value of the root store after the last test.)
           context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-              .put(PostgresServer.class, (ExtensionContext.Store.CloseableResource) server::stop);
+              .put(PostgresServer.class, server);
           Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "postgres-stop"));
         }
       }
@@ -127,7 +128,7 @@ final class PostgresServer implements BeforeAllCallback, BeforeEachCallback {
   }
 
   /** A running cluster. */
-  private static final class Server {
+  private static final class Server implements AutoCloseable {
     private final Path bin;
     private final Path dir;
     private final int port;
@@ -164,6 +165,11 @@ final class PostgresServer implements BeforeAllCallback, BeforeEachCallback {
       System.out.println("PostgreSQL " + bin + " started on 127.0.0.1:" + server.port
           + ", cluster in " + dir);
       return server;
+    }
+
+    @Override
+    public void close() {
+      stop();
     }
 
     synchronized void stop() {
