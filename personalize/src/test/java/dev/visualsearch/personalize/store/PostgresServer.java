@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>Where PostgreSQL is not installed the tests that use it are skipped with a message saying how
  * to install it; where the environment variable {@code CI} is {@code true} they fail instead. The
  * binaries are looked for in system property {@code visualsearch.postgres.bindir}, then in the
- * newest {@code /usr/lib/postgresql/<version>/bin}.
+ * newest {@code /usr/lib/postgresql/<version>/bin}, then where {@code pg_config --bindir} says.
  *
  * <p>Use with {@code @ExtendWith(PostgresServer.class)} and {@link #newDatabase()}.
  */
@@ -51,7 +51,8 @@ final class PostgresServer implements BeforeAllCallback, BeforeEachCallback {
         Optional<Path> bin = findBinaries();
         if (bin.isEmpty()) {
           unavailable = "PostgreSQL is not installed (no initdb, pg_ctl and postgres in "
-              + System.getProperty("visualsearch.postgres.bindir", "/usr/lib/postgresql/*/bin")
+              + System.getProperty("visualsearch.postgres.bindir",
+                  "/usr/lib/postgresql/*/bin or pg_config --bindir")
               + "): install it with 'apt-get install postgresql' "
               + "or point -Dvisualsearch.postgres.bindir at its bin directory";
         } else {
@@ -104,13 +105,34 @@ final class PostgresServer implements BeforeAllCallback, BeforeEachCallback {
       return Optional.of(Path.of(property)).filter(PostgresServer::hasBinaries);
     }
     Path root = Path.of("/usr/lib/postgresql");
-    if (!Files.isDirectory(root)) {
-      return Optional.empty();
+    if (Files.isDirectory(root)) {
+      try (Stream<Path> versions = Files.list(root)) {
+        Optional<Path> newest = versions.map(version -> version.resolve("bin"))
+            .filter(PostgresServer::hasBinaries)
+            .max(Comparator.comparingInt(PostgresServer::majorVersion));
+        if (newest.isPresent()) {
+          return newest;
+        }
+      }
     }
-    try (Stream<Path> versions = Files.list(root)) {
-      return versions.map(version -> version.resolve("bin"))
-          .filter(PostgresServer::hasBinaries)
-          .max(Comparator.comparingInt(PostgresServer::majorVersion));
+    return pgConfigBindir().filter(PostgresServer::hasBinaries);
+  }
+
+  /** What {@code pg_config --bindir} says, where pg_config is on the PATH (other systems). */
+  private static Optional<Path> pgConfigBindir() {
+    try {
+      Process process = new ProcessBuilder("pg_config", "--bindir").redirectErrorStream(true)
+          .start();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0) {
+        return Optional.of(Path.of(out.strip()));
+      }
+      return Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty(); // no pg_config
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
     }
   }
 
