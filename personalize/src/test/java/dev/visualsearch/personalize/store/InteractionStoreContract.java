@@ -62,6 +62,15 @@ abstract class InteractionStoreContract {
 
   abstract boolean indexExists(Connection connection, String index) throws SQLException;
 
+  /** Whether table {@code table} exists at this test's location. */
+  abstract boolean tableExists(Connection connection, String table) throws SQLException;
+
+  /** Makes inserting an interaction with image {@code poison} fail in the database. */
+  abstract void poisonImage(Connection connection) throws SQLException;
+
+  /** How the store at this test's location is named in its error messages. */
+  abstract String storeName();
+
   @Test
   void readsBackWhatWasAppendedAsAReferenceListWould() throws IOException {
     long seed = System.nanoTime();
@@ -290,6 +299,43 @@ abstract class InteractionStoreContract {
     try (Connection connection = connect()) {
       assertThat(indexExists(connection, "interactions_image")).isTrue();
       assertThat(versions(connection)).containsExactly(1, 2);
+    }
+  }
+
+  @Test
+  void rollsBackAFailedMigrationWhole() throws Exception {
+    try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+      // A foreign table where migration 1 creates its third table: the first two must go too.
+      statement.execute("CREATE TABLE user_attributes (something TEXT)");
+    }
+    assertThatThrownBy(this::open).isInstanceOf(IOException.class)
+        .hasMessageContaining("could not migrate the schema in " + storeName())
+        .hasMessageContaining("user_attributes");
+    try (Connection connection = connect()) {
+      assertThat(tableExists(connection, "users")).isFalse();
+      assertThat(tableExists(connection, "schema_version")).isFalse();
+    }
+  }
+
+  @Test
+  void storesNoneOfABatchWhoseTransactionFailsAndNamesStoreAndOperation() throws Exception {
+    try (InteractionStore store = open()) {
+      store.append(List.of(new RawInteraction("u", "before", "click", null, T0, null)));
+      try (Connection connection = connect()) {
+        poisonImage(connection);
+      }
+      List<RawInteraction> batch = List.of(
+          new RawInteraction("u", "a", "click", null, T0, null),
+          new RawInteraction("u", "b", "click", null, T0, null),
+          new RawInteraction("u", "poison", "click", null, T0, null),
+          new RawInteraction("u", "c", "click", null, T0, null));
+      assertThatThrownBy(() -> store.append(batch)).isInstanceOf(IOException.class)
+          .hasMessageContaining("could not append 4 interactions in " + storeName())
+          .hasMessageContaining("poisoned");
+      assertThat(store.forUser("u", 10)).extracting(Interaction::image).containsExactly("before");
+      // The store is still usable after the failed transaction.
+      store.append(List.of(new RawInteraction("u", "after", "click", null, T0, null)));
+      assertThat(store.size()).isEqualTo(2);
     }
   }
 

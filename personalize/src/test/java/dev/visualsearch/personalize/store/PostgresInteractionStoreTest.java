@@ -60,6 +60,33 @@ class PostgresInteractionStoreTest extends InteractionStoreContract {
     }
   }
 
+  @Override
+  boolean tableExists(Connection connection, String table) throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement("SELECT 1 FROM pg_tables WHERE tablename = ?")) {
+      select.setString(1, table);
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next();
+      }
+    }
+  }
+
+  @Override
+  void poisonImage(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE FUNCTION poison() RETURNS trigger LANGUAGE plpgsql AS $$"
+          + " BEGIN IF NEW.image_id = 'poison' THEN RAISE EXCEPTION 'poisoned'; END IF;"
+          + " RETURN NEW; END $$");
+      statement.execute("CREATE TRIGGER poison BEFORE INSERT ON interactions"
+          + " FOR EACH ROW EXECUTE FUNCTION poison()");
+    }
+  }
+
+  @Override
+  String storeName() {
+    return url;
+  }
+
   @Test
   void commitsSynchronouslyOnAServerThatSyncs() throws Exception {
     try (Connection connection = connect(); Statement statement = connection.createStatement()) {
