@@ -33,6 +33,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -290,13 +291,13 @@ abstract class InteractionStoreContract {
       assertThat(indexExists(connection, "interactions_image")).isFalse();
     }
     try (InteractionStore store = open()) {
-      assertThat(store.schemaVersion()).isEqualTo(2);
+      assertThat(store.schemaVersion()).isEqualTo(Migrations.LATEST);
       assertThat(store.forImages(List.of("img"))).containsExactly(
           new Interaction("old", "img", Interaction.Type.CLICK, 0, T0));
     }
     try (Connection connection = connect()) {
       assertThat(indexExists(connection, "interactions_image")).isTrue();
-      assertThat(versions(connection)).containsExactly(1, 2);
+      assertThat(versions(connection)).containsExactlyElementsOf(allVersions());
     }
   }
 
@@ -349,7 +350,8 @@ abstract class InteractionStoreContract {
       for (Future<InteractionStore> future : opened) {
         stores.add(future.get(60, TimeUnit.SECONDS));
       }
-      assertThat(stores).extracting(InteractionStore::schemaVersion).containsOnly(2);
+      assertThat(stores).extracting(InteractionStore::schemaVersion)
+          .containsOnly(Migrations.LATEST);
     } finally {
       pool.shutdownNow();
       for (InteractionStore store : stores) {
@@ -357,7 +359,7 @@ abstract class InteractionStoreContract {
       }
     }
     try (Connection connection = connect()) {
-      assertThat(versions(connection)).containsExactly(1, 2);
+      assertThat(versions(connection)).containsExactlyElementsOf(allVersions());
     }
   }
 
@@ -451,6 +453,10 @@ abstract class InteractionStoreContract {
           getClass().getSimpleName(), seed, delayMillis, ackedBatchesWanted - 1, acked + 1,
           (acked + 1) * batchSize, found);
     }
+  }
+
+  private static List<Integer> allVersions() {
+    return IntStream.rangeClosed(1, Migrations.LATEST).boxed().toList();
   }
 
   private static List<Integer> versions(Connection connection) throws SQLException {
