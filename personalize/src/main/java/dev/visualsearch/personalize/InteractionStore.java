@@ -18,6 +18,9 @@ import java.util.function.Consumer;
  * a crash of this process: it is committed (SQLite: write-ahead log, synchronous FULL; PostgreSQL:
  * synchronous commit).
  *
+ * <p><b>Time</b>: timestamps are kept to the millisecond (as epoch milliseconds); what an
+ * interaction read back carries below a millisecond is zero.
+ *
  * <p>Implementations are thread-safe: request threads append and read concurrently.
  */
 public interface InteractionStore extends Closeable {

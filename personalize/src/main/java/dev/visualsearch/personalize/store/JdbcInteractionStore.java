@@ -16,15 +16,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -40,7 +35,7 @@ abstract class JdbcInteractionStore implements InteractionStore {
     T run(Connection connection) throws SQLException;
   }
 
-  /** Image ids per {@code IN (...)} query of {@link #forImages}; well under both databases' limits. */
+  /** Image ids per {@code IN (...)} query of {@link #forImages}: well under both limits. */
   private static final int IMAGES_PER_QUERY = 500;
 
   /** Rows fetched at a time by {@link #scan} where the driver would otherwise read them all. */
@@ -101,7 +96,8 @@ abstract class JdbcInteractionStore implements InteractionStore {
       }
     }
     if (!valid.isEmpty()) {
-      call("append " + valid.size() + " interactions", connection -> inTransaction(connection, () -> {
+      String operation = "append " + valid.size() + " interactions";
+      call(operation, connection -> inTransaction(connection, () -> {
         try (PreparedStatement insert = connection.prepareStatement(
             "INSERT INTO interactions (user_id, image_id, type, dwell_ms, ts, query_id) "
                 + "VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -130,106 +126,25 @@ abstract class JdbcInteractionStore implements InteractionStore {
   @Override
   public final void putUser(User user) throws IOException {
     Objects.requireNonNull(user, "user");
-    call("store user '" + user.id() + "'", connection -> inTransaction(connection, () -> {
-      try (PreparedStatement insert = connection.prepareStatement(
-          // DO UPDATE rather than DO NOTHING: it locks the user's row, so concurrent puts of one
-          // user take turns instead of colliding on the category and attribute keys.
-          "INSERT INTO users (id) VALUES (?) ON CONFLICT (id) DO UPDATE SET id = excluded.id")) {
-        insert.setString(1, user.id());
-        insert.executeUpdate();
-      }
-      for (String table : List.of("user_categories", "user_attributes")) {
-        try (PreparedStatement delete =
-            connection.prepareStatement("DELETE FROM " + table + " WHERE user_id = ?")) {
-          delete.setString(1, user.id());
-          delete.executeUpdate();
-        }
-      }
-      try (PreparedStatement insert = connection.prepareStatement(
-          "INSERT INTO user_categories (user_id, category) VALUES (?, ?)")) {
-        for (String category : user.preferredCategories()) {
-          insert.setString(1, user.id());
-          insert.setString(2, category);
-          insert.addBatch();
-        }
-        insert.executeBatch();
-      }
-      try (PreparedStatement insert = connection.prepareStatement(
-          "INSERT INTO user_attributes (user_id, name, value) VALUES (?, ?, ?)")) {
-        for (Map.Entry<String, String> attribute : user.attributes().entrySet()) {
-          insert.setString(1, user.id());
-          insert.setString(2, attribute.getKey());
-          insert.setString(3, attribute.getValue());
-          insert.addBatch();
-        }
-        insert.executeBatch();
-      }
-      return null;
-    }));
+    call("store user '" + user.id() + "'",
+        connection -> inTransaction(connection, () -> {
+          UserRows.put(connection, user);
+          return null;
+        }));
   }
 
   @Override
   public final Optional<User> user(String id) throws IOException {
     Objects.requireNonNull(id, "id");
     List<User> found = call("read user '" + id + "'",
-        connection -> inTransaction(connection, () -> readUsers(connection, id)));
+        connection -> inTransaction(connection, () -> UserRows.read(connection, dialect, id)));
     return found.stream().findFirst();
   }
 
   @Override
   public final List<User> users() throws IOException {
     return call("read the users",
-        connection -> inTransaction(connection, () -> readUsers(connection, null)));
-  }
-
-  /**
-   * The users of id {@code id}, or all of them when it is null, ordered by id. Three queries, so
-   * run in a transaction that sees one snapshot: a user stored meanwhile is seen whole or not.
-   */
-  private List<User> readUsers(Connection connection, String id) throws SQLException {
-    dialect.beginSnapshot(connection);
-    String where = id == null ? "" : " WHERE user_id = ?";
-    // Ordered here rather than in SQL: PostgreSQL's order of text depends on the server's locale.
-    Map<String, Set<String>> categories = new TreeMap<>();
-    Map<String, Map<String, String>> attributes = new HashMap<>();
-    try (PreparedStatement select = connection.prepareStatement(
-        "SELECT id FROM users" + (id == null ? "" : " WHERE id = ?"))) {
-      bindOptional(select, id);
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          categories.put(rows.getString(1), new TreeSet<>());
-          attributes.put(rows.getString(1), new TreeMap<>());
-        }
-      }
-    }
-    try (PreparedStatement select = connection.prepareStatement(
-        "SELECT user_id, category FROM user_categories" + where)) {
-      bindOptional(select, id);
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          categories.get(rows.getString(1)).add(rows.getString(2));
-        }
-      }
-    }
-    try (PreparedStatement select = connection.prepareStatement(
-        "SELECT user_id, name, value FROM user_attributes" + where)) {
-      bindOptional(select, id);
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          attributes.get(rows.getString(1)).put(rows.getString(2), rows.getString(3));
-        }
-      }
-    }
-    List<User> users = new ArrayList<>(categories.size());
-    categories.forEach((user, preferred) ->
-        users.add(new User(user, preferred, attributes.get(user))));
-    return users;
-  }
-
-  private static void bindOptional(PreparedStatement statement, String id) throws SQLException {
-    if (id != null) {
-      statement.setString(1, id);
-    }
+        connection -> inTransaction(connection, () -> UserRows.read(connection, dialect, null)));
   }
 
   @Override
@@ -368,7 +283,7 @@ abstract class JdbcInteractionStore implements InteractionStore {
         "could not " + operation + " in " + name + ": " + e.getMessage(), e);
   }
 
-  /** Runs {@code body} in a transaction of {@code connection}: committed, or rolled back on error. */
+  /** Runs {@code body} in a transaction of {@code connection}, committed or else rolled back. */
   private static <T> T inTransaction(Connection connection, SqlBody<T> body) throws SQLException {
     connection.setAutoCommit(false);
     try {

@@ -59,7 +59,7 @@ final class Migrations {
             "CREATE INDEX interactions_image ON interactions (image_id)")));
   }
 
-  /** Brings the schema to {@link #LATEST}; see {@link #migrate(Connection, Dialect, int, String)}. */
+  /** Brings the schema to {@link #LATEST}; see the method below. */
   static int migrate(Connection connection, Dialect dialect, String store)
       throws SQLException, IOException {
     return migrate(connection, dialect, LATEST, store);
@@ -80,7 +80,9 @@ final class Migrations {
       dialect.lockForMigration(connection);
       try (Statement statement = connection.createStatement()) {
         statement.execute("CREATE TABLE IF NOT EXISTS schema_version ("
-            + "version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_ms BIGINT NOT NULL)");
+            + "version INTEGER PRIMARY KEY, "
+            + "description TEXT NOT NULL, "
+            + "applied_ms BIGINT NOT NULL)");
       }
       int current = currentVersion(connection);
       if (current > LATEST) {

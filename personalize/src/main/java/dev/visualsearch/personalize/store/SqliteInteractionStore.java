@@ -14,8 +14,9 @@ import org.sqlite.SQLiteConfig;
  * application.
  *
  * <p>Thread-safe: one connection serves every thread, one call at a time (a lock), which is what
- * SQLite allows for writes anyway. Other processes may open the same file; each transaction then
- * waits up to {@value #BUSY_TIMEOUT_MILLIS} ms for the file's write lock.
+ * SQLite allows for writes anyway; a {@link #scan} holds it until the scan returns. Other
+ * processes may open the same file; each transaction then waits up to {@value
+ * #BUSY_TIMEOUT_MILLIS} ms for the file's write lock.
  *
  * <p><b>Durability</b>: write-ahead log ({@code journal_mode=WAL}) with {@code synchronous=FULL},
  * so a committed append is on disk before {@link #append} returns and survives a crash of the

@@ -58,6 +58,30 @@ class SqliteInteractionStoreTest extends InteractionStoreContract {
     }
   }
 
+  @Override
+  boolean tableExists(Connection connection, String table) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+      select.setString(1, table);
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next();
+      }
+    }
+  }
+
+  @Override
+  void poisonImage(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TRIGGER poison BEFORE INSERT ON interactions"
+          + " WHEN NEW.image_id = 'poison' BEGIN SELECT RAISE(ABORT, 'poisoned'); END");
+    }
+  }
+
+  @Override
+  String storeName() {
+    return file().toAbsolutePath().toString();
+  }
+
   @Test
   void writesAheadAndSyncsFully() throws Exception {
     open().close();
