@@ -13,7 +13,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionHandler;
@@ -38,6 +40,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the duplicate groups (found once, on first use) assume it does not.
  */
 public final class SearchServer implements AutoCloseable {
+
+  /** The item metadata key naming an item's category, for new users' declared categories. */
+  public static final String CATEGORY_KEY = "category";
 
   private static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
@@ -271,13 +276,14 @@ public final class SearchServer implements AutoCloseable {
       ScaledImageDecoder decoder =
           ScaledImageDecoder.create(ImageDecoder.builder().maxPixels(maxPixels).build());
       PersonalizedSearch personalized = PersonalizedSearch.builder(search, interactions)
-          .weights(rerankWeights).clock(clock).build();
+          .weights(rerankWeights).categories(categories(search)).clock(clock).build();
       SearchApi searchApi =
           new SearchApi(search, personalized, decoder, queryMinShortSide, maxUploadBytes);
       Thumbnails thumbnails = new Thumbnails(search, decoder, thumbnailSize, thumbnailCacheBytes);
       InteractionApi interactionApi =
           new InteractionApi(search, interactions, personalized, clock);
       CollectionApi collectionApi = new CollectionApi(search, info);
+      UserApi userApi = new UserApi(interactions);
       Router router = new Router(List.of(
           new Route("GET", "/", true, StaticFiles.resource("web/index.html", "text/html; charset=utf-8")),
           new Route("GET", "/app.js", true, StaticFiles.resource("web/app.js", "text/javascript; charset=utf-8")),
@@ -291,6 +297,8 @@ public final class SearchServer implements AutoCloseable {
           new Route("GET", "/api/duplicates/{id}", true, searchApi::duplicates),
           new Route("POST", "/api/interactions", true, interactionApi::record),
           new Route("GET", "/api/interactions", true, interactionApi::list),
+          new Route("PUT", "/api/users/{id}", true, userApi::put),
+          new Route("GET", "/api/users/{id}", true, userApi::get),
           new Route("GET", "/thumbs/{id}.jpg", true,
               (exchange, id) -> StaticFiles.sendJpeg(exchange, thumbnails.jpeg(id)))),
           maxConcurrentRequests, queueTimeout);
@@ -314,6 +322,19 @@ public final class SearchServer implements AutoCloseable {
       server.start();
       return new SearchServer(server, executor, router);
     }
+  }
+
+  /**
+   * The category of every item whose metadata names one ({@value #CATEGORY_KEY}): a new user's
+   * declared categories then give them a first taste.
+   */
+  private static Map<String, String> categories(VisualSearch search) {
+    Map<String, String> categories = new HashMap<>();
+    for (String id : search.ids()) {
+      search.entry(id).map(entry -> entry.metadata().get(CATEGORY_KEY))
+          .ifPresent(category -> categories.put(id, category));
+    }
+    return categories;
   }
 
   /**

@@ -36,7 +36,7 @@ class OpenApiTest {
           }
         }
       });
-      assertThat(server.routes()).hasSize(13);
+      assertThat(server.routes()).hasSize(15);
       assertThat(described).containsExactlyInAnyOrderElementsOf(server.routes());
       // The served copy is the resource file, parsed the same.
       assertThat(spec).isEqualTo(new ObjectMapper().readTree(StaticFiles.read("openapi.json")));

@@ -392,6 +392,34 @@ class ServerApiTest {
   }
 
   @Test
+  void usersDeclareCategoriesAndAttributesAndReadThemBack() throws IOException {
+    Api.Answer put = api.send("PUT", "/api/users/" + enc("new/comer"), "application/json", """
+        {"preferredCategories": ["animals/birds", "food"],
+         "attributes": {"device": "mobile", "location": "Leuven"}, "futureField": [1]}"""
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(put.status()).as(put.toString()).isEqualTo(200);
+    JsonNode user = api.get("/api/users/" + enc("new/comer")).json();
+    assertThat(user.path("id").asText()).isEqualTo("new/comer");
+    assertThat(user.path("preferredCategories")).extracting(JsonNode::asText)
+        .containsExactly("animals/birds", "food");
+    assertThat(user.path("attributes").path("device").asText()).isEqualTo("mobile");
+    assertThat(log.user("new/comer")).hasValueSatisfying(
+        stored -> assertThat(stored.attributes()).containsEntry("location", "Leuven"));
+    assertError(api.get("/api/users/nobody"), 404, "no user 'nobody'");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{not json", "[]", "{\"preferredCategories\": \"birds\"}",
+      "{\"preferredCategories\": [3]}", "{\"attributes\": {\"device\": 1}}",
+      "{\"attributes\": {\"device\": \"\"}}", "{} trailing"})
+  void aMalformedUserIs400AndNothingIsStored(String body) throws IOException {
+    assertError(api.send("PUT", "/api/users/odd", "application/json",
+        body.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 400, "user 'odd': ");
+    assertThat(log.user("odd")).isEmpty();
+  }
+
+  @Test
   void readingInteractionsNeedsAUser() {
     assertError(api.get("/api/interactions"), 400, "?user=");
     assertError(api.get("/api/interactions?user=alice&limit=0"), 400, "limit must be");
