@@ -152,6 +152,22 @@ class BrowserEndToEndTest {
     wait.until(d -> d.findElement(By.id("query-label")).getText().equals("More like " + nextId));
     wait.until(d -> interactionsOf(user).stream().anyMatch(i ->
         i.type() == Interaction.Type.DWELL && i.image().equals(partner) && i.dwellMillis() > 0));
+
+    // Each interaction names the search whose results it was on.
+    List<Interaction> all = interactionsOf(user);
+    Interaction click = find(all, Interaction.Type.CLICK, partner);
+    assertThat(click.queryId()).as("the click's queryId").isNotNull();
+    assertThat(all).anyMatch(i -> i.type() == Interaction.Type.IMPRESSION
+        && i.image().equals(partner) && click.queryId().equals(i.queryId()));
+    assertThat(find(all, Interaction.Type.LIKE, liked).queryId())
+        .as("the like was on the next search's results").isNotNull()
+        .isNotEqualTo(click.queryId());
+    assertThat(find(all, Interaction.Type.DWELL, partner).queryId()).isEqualTo(click.queryId());
+  }
+
+  private static Interaction find(List<Interaction> interactions, Interaction.Type type, String image) {
+    return interactions.stream().filter(i -> i.type() == type && i.image().equals(image))
+        .findFirst().orElseThrow(() -> new AssertionError("no " + type + " of " + image + " in " + interactions));
   }
 
   private static List<Interaction> interactionsOf(String user) {
