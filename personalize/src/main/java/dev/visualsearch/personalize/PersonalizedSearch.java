@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,7 +44,7 @@ public final class PersonalizedSearch {
   private final Reranker reranker;
   private final EngagementScores engagement;
   private final int historyLimit;
-  private final Map<String, List<String>> imagesByCategory;
+  private final ImageCategories categories;
   private final Clock clock;
   private final float[] centre;
 
@@ -55,7 +54,7 @@ public final class PersonalizedSearch {
     this.reranker = new Reranker(builder.weights);
     this.engagement = engagement;
     this.historyLimit = builder.historyLimit;
-    this.imagesByCategory = builder.imagesByCategory;
+    this.categories = builder.categories;
     this.clock = builder.clock;
     this.centre = centre;
   }
@@ -132,11 +131,8 @@ public final class PersonalizedSearch {
    */
   public Optional<TasteVector> taste(String user) throws IOException {
     Objects.requireNonNull(user, "user");
-    List<String> declaredImages = new ArrayList<>();
-    if (!imagesByCategory.isEmpty()) {
-      store.user(user).ifPresent(known -> known.preferredCategories().forEach(category ->
-          declaredImages.addAll(imagesByCategory.getOrDefault(category, List.of()))));
-    }
+    List<String> declaredImages = store.user(user)
+        .map(known -> categories.imagesOf(known.preferredCategories())).orElse(List.of());
     return TasteVector.learnedOrDeclared(store.forUser(user, historyLimit), declaredImages,
         search::vector, engagement.weights(), clock.instant(), centre);
   }
@@ -179,7 +175,7 @@ public final class PersonalizedSearch {
     private RerankWeights weights = RerankWeights.DEFAULT;
     private EngagementWeights engagementWeights = EngagementWeights.DEFAULT;
     private int historyLimit = 500;
-    private Map<String, List<String>> imagesByCategory = Map.of();
+    private ImageCategories categories = ImageCategories.NONE;
     private Clock clock = Clock.systemUTC();
 
     private Builder(VisualSearch search, InteractionStore store) {
@@ -217,11 +213,7 @@ public final class PersonalizedSearch {
      * preferred categories start with the taste of those categories' images. Default: none.
      */
     public Builder categories(Map<String, String> categoryByImage) {
-      Map<String, List<String>> byCategory = new HashMap<>();
-      categoryByImage.forEach((image, category) ->
-          byCategory.computeIfAbsent(category, c -> new ArrayList<>()).add(image));
-      byCategory.replaceAll((category, images) -> List.copyOf(images));
-      this.imagesByCategory = Map.copyOf(byCategory);
+      this.categories = ImageCategories.of(categoryByImage);
       return this;
     }
 

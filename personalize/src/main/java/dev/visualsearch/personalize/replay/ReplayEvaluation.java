@@ -5,7 +5,7 @@ import dev.visualsearch.RankingMetrics;
 import dev.visualsearch.eval.TrecMetrics;
 import dev.visualsearch.personalize.EngagementScores;
 import dev.visualsearch.personalize.EngagementWeights;
-import dev.visualsearch.personalize.PersonalizedSearch;
+import dev.visualsearch.personalize.ImageCategories;
 import dev.visualsearch.personalize.Interaction;
 import dev.visualsearch.personalize.RankedHit;
 import dev.visualsearch.personalize.RerankWeights;
@@ -54,7 +54,7 @@ public final class ReplayEvaluation {
   private final int historyLimit;
   private final Instant heldOutFrom;
   private final Map<String, User> users;
-  private final Map<String, List<String>> imagesByCategory;
+  private final ImageCategories categories;
   private final float[] centre;
   private final RankingMetrics metrics = TrecMetrics.INSTANCE;
 
@@ -66,7 +66,7 @@ public final class ReplayEvaluation {
     this.historyLimit = builder.historyLimit;
     this.heldOutFrom = builder.heldOutFrom;
     this.users = Map.copyOf(builder.users);
-    this.imagesByCategory = Map.copyOf(builder.imagesByCategory);
+    this.categories = builder.categories;
     this.centre = builder.centre;
   }
 
@@ -158,13 +158,9 @@ public final class ReplayEvaluation {
   }
 
   private Optional<TasteVector> taste(LoggedQuery query, Map<String, Deque<Interaction>> histories) {
-    List<String> declaredImages = new ArrayList<>();
     User user = users.get(query.user());
-    if (user != null) {
-      for (String category : user.preferredCategories()) {
-        declaredImages.addAll(imagesByCategory.getOrDefault(category, List.of()));
-      }
-    }
+    List<String> declaredImages =
+        user == null ? List.of() : categories.imagesOf(user.preferredCategories());
     List<Interaction> history = new ArrayList<>(histories.getOrDefault(query.user(), new ArrayDeque<>()));
     return TasteVector.learnedOrDeclared(history, declaredImages, vectors, engagementWeights,
         query.timestamp(), centre);
@@ -208,7 +204,7 @@ public final class ReplayEvaluation {
     private int historyLimit = 500;
     private Instant heldOutFrom = Instant.ofEpochMilli(Long.MIN_VALUE);
     private Map<String, User> users = Map.of();
-    private Map<String, List<String>> imagesByCategory = Map.of();
+    private ImageCategories categories = ImageCategories.NONE;
     private float[] centre;
 
     private Builder(BiFunction<String, Integer, List<Hit>> candidates,
@@ -258,16 +254,13 @@ public final class ReplayEvaluation {
     public Builder users(List<User> users, Map<String, String> categoryByImage) {
       Map<String, User> byId = new HashMap<>();
       users.forEach(user -> byId.put(user.id(), user));
-      Map<String, List<String>> byCategory = new HashMap<>();
-      categoryByImage.forEach((image, category) ->
-          byCategory.computeIfAbsent(category, c -> new ArrayList<>()).add(image));
       this.users = byId;
-      this.imagesByCategory = byCategory;
+      this.categories = ImageCategories.of(categoryByImage);
       return this;
     }
 
     /**
-     * The point tastes are seen from, as {@link PersonalizedSearch} uses: the collection's mean
+     * The point tastes are seen from, as {@link dev.visualsearch.personalize.PersonalizedSearch} uses: the collection's mean
      * embedding ({@link TasteVector#mean}). Default: the origin.
      */
     public Builder centre(float[] centre) {
