@@ -61,6 +61,10 @@ final class FeaturesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (!(priorImpressions > 0) || Double.isInfinite(priorImpressions)) {
+      throw new IllegalArgumentException("--prior-impressions must be a number > 0: "
+          + priorImpressions);
+    }
     String target = interactions != null
         ? interactions : collection.index.resolve("interactions.db").toString();
     PrintWriter err = spec.commandLine().getErr();
@@ -85,8 +89,7 @@ final class FeaturesCommand implements Callable<Integer> {
         }
       });
       EngagementScores engagement = new EngagementScores(EngagementWeights.DEFAULT);
-      store.scan(Instant.ofEpochMilli(Long.MIN_VALUE), Instant.ofEpochMilli(Long.MAX_VALUE),
-          engagement::observe);
+      store.scanAll(engagement::observe);
       Instant now = clock.instant();
       write(out.resolve("images.csv"), csv -> {
         Csv.row(csv, List.of("image", "score", "exposure", "rate"));

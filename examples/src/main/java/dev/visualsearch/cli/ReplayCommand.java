@@ -9,6 +9,7 @@ import dev.visualsearch.personalize.RawInteraction;
 import dev.visualsearch.personalize.RerankWeights;
 import dev.visualsearch.personalize.TasteVector;
 import dev.visualsearch.personalize.User;
+import dev.visualsearch.personalize.replay.ReplayEvaluation.Ranker;
 import dev.visualsearch.personalize.replay.ReplayEvaluation;
 import dev.visualsearch.personalize.replay.ReplayResult;
 import dev.visualsearch.personalize.replay.SimulatedLog;
@@ -41,7 +42,8 @@ import picocli.CommandLine.Spec;
           + " by MRR, nDCG and recall of the images the users then engaged with (held-out days"
           + " only). Seeded: the same options give the same numbers.",
       "With --interactions the simulated users and events are written to that store and the"
-          + " replay reads them back from it."
+          + " replay reads them back from it (the searches themselves come from the simulation:"
+          + " the store keeps interactions, not searches)."
     })
 final class ReplayCommand implements Callable<Integer> {
 
@@ -98,24 +100,32 @@ final class ReplayCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try (CollectionOptions.Opened opened = collection.open(err)) {
       VisualSearch search = opened.search();
-      Map<String, String> categories = categoriesInCollection(search, err);
+      Map<String, String> categories = CollectionLabels.read(labels, search, collection.index, err);
       SimulatedLog log = new UserSimulator(categories, (id, n) -> search.similar(id, n).ids())
           .run(new UserSimulator.Settings(users, sessions, 20, seed, START));
       List<Interaction> events = log.interactions();
+      List<User> simulatedUsers = log.users();
       if (interactions != null) {
-        events = roundTrip(log, err);
+        try (InteractionStore store = StoreTargets.open(interactions, interactionsUser)) {
+          write(log, store);
+          events = new ArrayList<>();
+          store.scanAll(events::add);
+          simulatedUsers = store.users();
+          err.println("replay: wrote " + events.size() + " interactions and "
+              + simulatedUsers.size() + " users to " + store + " and read them back");
+        }
       }
       ReplayEvaluation evaluation =
           ReplayEvaluation.builder((id, n) -> search.similar(id, n).hits(), search::vector)
               .heldOutFrom(START.plus(Duration.ofDays(sessions - heldOutDays)))
-              .users(log.users(), categories)
-              .centre(centre(search))
+              .users(simulatedUsers, categories)
+              .centre(TasteVector.collectionMean(search))
               .build();
-      Map<String, RerankWeights> rankers = new LinkedHashMap<>();
-      rankers.put("visual", RerankWeights.VISUAL_ONLY);
-      rankers.put("re-ranked (" + rerank + ")", weights);
-      rankers.put("taste only", weights.withEngagement(0));
-      rankers.put("engagement only", weights.withTaste(0));
+      List<Ranker> rankers = List.of(
+          new Ranker("visual", RerankWeights.VISUAL_ONLY),
+          new Ranker("re-ranked (" + rerank + ")", weights),
+          new Ranker("taste only", weights.withEngagement(0)),
+          new Ranker("engagement only", weights.withTaste(0)));
       ReplayResult result = evaluation.evaluate(log.queries(), events, rankers);
       out.println(users + " users x " + sessions + " searches, seed " + seed + ": "
           + events.size() + " interactions; days " + (sessions - heldOutDays + 1) + "-"
@@ -126,57 +136,23 @@ final class ReplayCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The labels of the images that are in the collection, by collection id. */
-  private Map<String, String> categoriesInCollection(VisualSearch search, PrintWriter err)
-      throws java.io.IOException {
-    String folder = labels.toAbsolutePath().getParent().getFileName().toString();
-    Map<String, String> categories = new LinkedHashMap<>();
-    int missing = 0;
-    for (Map.Entry<String, String> label : new LabelsProtocol(labels).labels().entrySet()) {
-      // The collection may have been indexed from the CSV's folder or from one above it.
-      String id = search.contains(label.getKey()) ? label.getKey() : folder + "/" + label.getKey();
-      if (search.contains(id)) {
-        categories.put(id, label.getValue());
-      } else {
-        missing++;
+  /** Writes the simulated users and events to {@code store}, which must hold no events yet. */
+  private void write(SimulatedLog log, InteractionStore store) throws java.io.IOException {
+    if (store.size() > 0) {
+      throw new IllegalArgumentException("--interactions " + interactions + " already holds "
+          + store.size() + " interactions; the replay wants an empty store");
+    }
+    for (User user : log.users()) {
+      store.putUser(user);
+    }
+    List<RawInteraction> batch = new ArrayList<>();
+    for (Interaction interaction : log.interactions()) {
+      batch.add(RawInteraction.of(interaction));
+      if (batch.size() == 5000) {
+        append(store, batch);
       }
     }
-    if (categories.isEmpty()) {
-      throw new IllegalArgumentException("none of the images " + labels + " labels is in the"
-          + " collection " + collection.index + " (ids tried: as in the CSV, and under '"
-          + folder + "/')");
-    }
-    if (missing > 0) {
-      err.println("replay: " + missing + " labelled images are not in the collection; left out");
-    }
-    return categories;
-  }
-
-  /** Writes the log to the store and reads the events back, oldest first. */
-  private List<Interaction> roundTrip(SimulatedLog log, PrintWriter err) throws Exception {
-    try (InteractionStore store = StoreTargets.open(interactions, interactionsUser)) {
-      if (store.size() > 0) {
-        throw new IllegalArgumentException("--interactions " + interactions + " already holds "
-            + store.size() + " interactions; the replay wants an empty store");
-      }
-      for (User user : log.users()) {
-        store.putUser(user);
-      }
-      List<RawInteraction> batch = new ArrayList<>();
-      for (Interaction interaction : log.interactions()) {
-        batch.add(RawInteraction.of(interaction));
-        if (batch.size() == 5000) {
-          append(store, batch);
-        }
-      }
-      append(store, batch);
-      List<Interaction> events = new ArrayList<>();
-      store.scan(Instant.ofEpochMilli(Long.MIN_VALUE), Instant.ofEpochMilli(Long.MAX_VALUE),
-          events::add);
-      err.println("replay: wrote " + events.size() + " interactions and " + log.users().size()
-          + " users to " + store + " and read them back");
-      return events;
-    }
+    append(store, batch);
   }
 
   private static void append(InteractionStore store, List<RawInteraction> batch)
@@ -187,13 +163,5 @@ final class ReplayCommand implements Callable<Integer> {
           + result.rejected().get(0).reason());
     }
     batch.clear();
-  }
-
-  private static float[] centre(VisualSearch search) {
-    List<float[]> vectors = new ArrayList<>();
-    for (String id : search.ids()) {
-      search.vector(id).ifPresent(vectors::add);
-    }
-    return TasteVector.mean(vectors);
   }
 }

@@ -59,6 +59,12 @@ final class ServeCommand implements Callable<Integer> {
           + " ${DEFAULT-VALUE}).")
   String rerank;
 
+  @Option(names = "--labels", paramLabel = "CSV",
+      description = "path,category rows naming the items' categories (as for replay): a new user"
+          + " who declared categories (PUT /api/users/{id}) starts with their taste. Default: the"
+          + " items' own 'category' metadata, if any.")
+  Path labels;
+
   @Option(names = "--max-upload-mb", defaultValue = "20", paramLabel = "MB",
       description = "The largest upload accepted, in MiB (default: ${DEFAULT-VALUE}).")
   int maxUploadMb;
@@ -95,6 +101,9 @@ final class ServeCommand implements Callable<Integer> {
               .maxPixels(maxPixels)
               .queryMinShortSide(
                   reduced ? opened.embedder().preprocessing().minimumShortSide() : 0);
+      if (labels != null) {
+        builder.categories(CollectionLabels.read(labels, opened.search(), collection.index, err));
+      }
       if (maxConcurrent != null) {
         builder.maxConcurrentRequests(maxConcurrent);
       }

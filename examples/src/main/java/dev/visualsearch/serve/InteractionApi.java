@@ -80,7 +80,7 @@ final class InteractionApi {
       LOG.log(Level.ERROR, "appending " + candidates.size() + " interactions to " + store
           + " failed", e);
       throw new ApiException(500, "interactions: the interaction store could not be written, so"
-          + " none of them was recorded; the server log has the details");
+          + " they may not have been recorded; the server log has the details");
     }
     for (AppendResult.Rejection rejection : result.rejected()) {
       reasons.set(positions.get(rejection.index()), rejection.reason());

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,22 +30,34 @@ public final class JsonLinesImport {
 
   /**
    * Stores every interaction of {@code file} in {@code store} in one batch (one transaction: all
-   * or nothing), then renames the file to {@code <name>.imported} so it is not imported twice.
+   * or nothing) and leaves the file renamed {@code <name>.imported}. It is first renamed {@code
+   * <name>.importing}: a file of that name is never imported again (a crash after the store
+   * committed would otherwise import it twice), and the call refuses to run while one exists.
+   * Lines without a timestamp (the old server always wrote one) are skipped.
    *
-   * @throws IOException if the file cannot be read or renamed, or the store written; the file is
-   *     then left where it was
+   * @throws IOException if the file cannot be read or renamed, or the store written, or an
+   *     earlier import was interrupted (a {@code .importing} file exists; the message says what
+   *     to check)
    */
   public static Result importInto(Path file, InteractionStore store) throws IOException {
+    Path importing = file.resolveSibling(file.getFileName() + ".importing");
+    if (Files.exists(importing)) {
+      throw new IOException(importing + " exists: an earlier import of " + file + " was"
+          + " interrupted; if the store holds its interactions, rename it to "
+          + file.getFileName() + ".imported, else back to " + file.getFileName());
+    }
+    Files.move(file, importing);
     List<RawInteraction> events = new ArrayList<>();
     int skipped = 0;
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+    for (String line : Files.readAllLines(importing, StandardCharsets.UTF_8)) {
       if (line.isBlank()) {
         continue;
       }
       try {
         List<InteractionJson.Parsed> parsed =
-            InteractionJson.parse(line.getBytes(StandardCharsets.UTF_8), () -> Instant.EPOCH);
-        if (parsed.size() == 1 && parsed.get(0).error() == null) {
+            InteractionJson.parse(line.getBytes(StandardCharsets.UTF_8), () -> null);
+        if (parsed.size() == 1 && parsed.get(0).error() == null
+            && parsed.get(0).event().timestamp() != null) {
           events.add(parsed.get(0).event());
         } else {
           skipped++;
@@ -56,7 +67,7 @@ public final class JsonLinesImport {
       }
     }
     AppendResult result = store.append(events);
-    Files.move(file, file.resolveSibling(file.getFileName() + ".imported"));
+    Files.move(importing, file.resolveSibling(file.getFileName() + ".imported"));
     return new Result(result.stored(), skipped + result.rejected().size());
   }
 }

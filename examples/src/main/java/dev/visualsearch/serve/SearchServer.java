@@ -104,6 +104,7 @@ public final class SearchServer implements AutoCloseable {
     private CollectionInfo info;
     private InteractionStore interactions;
     private RerankWeights rerankWeights = RerankWeights.DEFAULT;
+    private Map<String, String> categories;
     private String host = "127.0.0.1";
     private int port = 8080;
     private long maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES;
@@ -137,6 +138,15 @@ public final class SearchServer implements AutoCloseable {
      */
     public Builder rerank(RerankWeights weights) {
       this.rerankWeights = Objects.requireNonNull(weights, "weights");
+      return this;
+    }
+
+    /**
+     * The category of each item, by id: a new user's declared categories give them a first
+     * taste. If unset, the items' own {@value SearchServer#CATEGORY_KEY} metadata.
+     */
+    public Builder categories(Map<String, String> categoryByItem) {
+      this.categories = Map.copyOf(categoryByItem);
       return this;
     }
 
@@ -276,7 +286,10 @@ public final class SearchServer implements AutoCloseable {
       ScaledImageDecoder decoder =
           ScaledImageDecoder.create(ImageDecoder.builder().maxPixels(maxPixels).build());
       PersonalizedSearch personalized = PersonalizedSearch.builder(search, interactions)
-          .weights(rerankWeights).categories(categories(search)).clock(clock).build();
+          .weights(rerankWeights)
+          .categories(categories != null ? categories : categoriesOf(search))
+          .clock(clock)
+          .build();
       SearchApi searchApi =
           new SearchApi(search, personalized, decoder, queryMinShortSide, maxUploadBytes);
       Thumbnails thumbnails = new Thumbnails(search, decoder, thumbnailSize, thumbnailCacheBytes);
@@ -328,7 +341,7 @@ public final class SearchServer implements AutoCloseable {
    * The category of every item whose metadata names one ({@value #CATEGORY_KEY}): a new user's
    * declared categories then give them a first taste.
    */
-  private static Map<String, String> categories(VisualSearch search) {
+  private static Map<String, String> categoriesOf(VisualSearch search) {
     Map<String, String> categories = new HashMap<>();
     for (String id : search.ids()) {
       search.entry(id).map(entry -> entry.metadata().get(CATEGORY_KEY))

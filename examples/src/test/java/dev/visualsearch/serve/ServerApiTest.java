@@ -340,15 +340,17 @@ class ServerApiTest {
          {"user": "mixed", "image": "pairs/nope.png", "type": "click"},
          {"user": "mixed", "image": "pairs/box.png", "type": "dwell", "dwellMs": -1},
          {"image": "pairs/box.png", "type": "click"},
-         {"user": "mixed", "image": "pairs/graf1.png", "type": "like"}]""");
+         {"user": "mixed", "image": "pairs/graf1.png", "type": "like"},
+         {"user": "mixed", "image": "pairs/box.png", "type": "click", "timestamp": "2999-01-01T00:00:00Z"}]""");
     assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
     assertThat(answer.json().path("recorded").asInt()).isEqualTo(2);
     JsonNode rejected = answer.json().path("rejected");
-    assertThat(rejected).extracting(node -> node.path("index").asInt()).containsExactly(1, 2, 3, 4);
+    assertThat(rejected).extracting(node -> node.path("index").asInt()).containsExactly(1, 2, 3, 4, 6);
     assertThat(rejected.get(0).path("reason").asText()).contains("unknown interaction type 'stare'");
     assertThat(rejected.get(1).path("reason").asText()).contains("'pairs/nope.png' is not an indexed item");
     assertThat(rejected.get(2).path("reason").asText()).contains("dwellMs must be between 0");
     assertThat(rejected.get(3).path("reason").asText()).contains("missing user");
+    assertThat(rejected.get(4).path("reason").asText()).contains("is in the future");
     assertThat(log.forUser("mixed", 10)).extracting(i -> i.image() + " " + i.type().jsonName() + " " + i.queryId())
         .containsExactlyInAnyOrder("pairs/box.png click q-1", "pairs/graf1.png like null");
   }

@@ -17,7 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Each image holds decayed sums and the time they refer to; an event moves the sums to its own
  * time when newer ({@code sum × 2^(−Δ/halfLife) + weight}) or adds its decayed weight when older,
- * so the sums are exact whatever order events arrive in.
+ * and a reading at any time scales them by {@code 2^(−(asOf − reference)/halfLife)}, so scores are
+ * exact whatever order events arrive in. As in {@link EngagementWeights#decay}, an event after the
+ * time read at counts more than its weight: keep events from the future out ({@link
+ * PersonalizedSearch} does).
  *
  * <p>Thread-safe: {@link #observe} and the readers may be called concurrently.
  */
@@ -28,21 +31,27 @@ public final class EngagementScores {
 
     Decayed plus(Decayed event, EngagementWeights weights) {
       if (event.referenceMillis >= referenceMillis) {
-        double decay = weights.decay(event.referenceMillis - referenceMillis);
+        double decay = weights.decay(saturatedAge(event.referenceMillis));
         return new Decayed(score * decay + event.score, exposure * decay + event.exposure,
             event.referenceMillis);
       }
-      double decay = weights.decay(referenceMillis - event.referenceMillis);
+      double decay = weights.decay(event.saturatedAge(referenceMillis));
       return new Decayed(score + event.score * decay, exposure + event.exposure * decay,
           referenceMillis);
     }
 
     double scoreAt(long millis, EngagementWeights weights) {
-      return score * weights.decay(millis - referenceMillis);
+      return score * weights.decay(saturatedAge(millis));
+    }
+
+    /** {@code millis − referenceMillis}, saturated. */
+    long saturatedAge(long millis) {
+      return EngagementWeights.ageMillis(
+          Instant.ofEpochMilli(referenceMillis), Instant.ofEpochMilli(millis));
     }
 
     double exposureAt(long millis, EngagementWeights weights) {
-      return exposure * weights.decay(millis - referenceMillis);
+      return exposure * weights.decay(saturatedAge(millis));
     }
   }
 

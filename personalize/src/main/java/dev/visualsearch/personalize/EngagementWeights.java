@@ -2,7 +2,10 @@ package dev.visualsearch.personalize;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How much each kind of interaction says about an image, and how fast that fades: the weights of
@@ -76,14 +79,42 @@ public record EngagementWeights(
 
   /**
    * The factor by which an event at {@code event} counts at {@code asOf}: {@code 2^(−age /
-   * halfLife)}; 1 for an event that is not older than {@code asOf}.
+   * halfLife)}, with {@code age = asOf − event}. An event after {@code asOf} has a negative age and
+   * counts more than its weight; callers keep such events out (see {@link PersonalizedSearch}).
    */
   public double decay(Instant event, Instant asOf) {
-    return decay(asOf.toEpochMilli() - event.toEpochMilli());
+    return decay(ageMillis(event, asOf));
+  }
+
+  /** The types whose weight is above 0: the ones a taste is learned from. */
+  public Set<Interaction.Type> weightedTypes() {
+    Set<Interaction.Type> types = EnumSet.noneOf(Interaction.Type.class);
+    types.addAll(List.of(Interaction.Type.values()));
+    types.removeIf(type -> switch (type) {
+      case IMPRESSION -> impression == 0;
+      case CLICK -> click == 0;
+      case DWELL -> dwellPerSecond == 0 || dwellCap.isZero();
+      case LIKE -> like == 0;
+      case SAVE -> save == 0;
+      case PURCHASE -> purchase == 0;
+    });
+    return types;
   }
 
   double decay(long ageMillis) {
-    return ageMillis <= 0 ? 1 : Math.pow(2, -(double) ageMillis / halfLife.toMillis());
+    return Math.pow(2, -(double) ageMillis / halfLife.toMillis());
+  }
+
+  /** {@code asOf − event} in milliseconds, saturated instead of overflowing. */
+  static long ageMillis(Instant event, Instant asOf) {
+    long from = event.toEpochMilli();
+    long to = asOf.toEpochMilli();
+    long age = to - from;
+    // Overflow iff the operands have different signs and the result's sign differs from to's.
+    if (((to ^ from) & (to ^ age)) < 0) {
+      return to < from ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
+    return age;
   }
 
   private static void check(String name, double weight) {

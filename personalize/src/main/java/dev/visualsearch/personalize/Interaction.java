@@ -26,6 +26,12 @@ public record Interaction(
   /** The longest user, image or query id accepted. */
   public static final int MAX_ID_LENGTH = 512;
 
+  /** The earliest timestamp accepted: the first instant of epoch milliseconds. */
+  public static final Instant EARLIEST = Instant.ofEpochMilli(Long.MIN_VALUE);
+
+  /** The latest timestamp accepted: the last instant of epoch milliseconds. */
+  public static final Instant LATEST = Instant.ofEpochMilli(Long.MAX_VALUE);
+
   /** The longest dwell time accepted: one day. */
   public static final long MAX_DWELL_MILLIS = 24L * 60 * 60 * 1000;
 
@@ -56,8 +62,9 @@ public record Interaction(
 
   /**
    * @throws NullPointerException if user, image, type or timestamp is null
-   * @throws IllegalArgumentException if an id is empty or too long, or the dwell time is out of
-   *     range (negative, over a day, or given for a type other than dwell)
+   * @throws IllegalArgumentException if an id is empty or too long, the timestamp is outside
+   *     epoch milliseconds, or the dwell time is out of range (negative, over a day, or given for
+   *     a type other than dwell)
    */
   public Interaction {
     checkId("user", user);
@@ -67,6 +74,10 @@ public record Interaction(
     }
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(timestamp, "timestamp");
+    if (timestamp.isBefore(EARLIEST) || timestamp.isAfter(LATEST)) {
+      throw new IllegalArgumentException("timestamp must be between " + EARLIEST + " and "
+          + LATEST + " (epoch milliseconds): " + timestamp);
+    }
     if (type == Type.DWELL && (dwellMillis < 0 || dwellMillis > MAX_DWELL_MILLIS)) {
       throw new IllegalArgumentException(
           "dwellMs must be between 0 and " + MAX_DWELL_MILLIS + ": " + dwellMillis);

@@ -4,8 +4,10 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -62,7 +64,20 @@ public interface InteractionStore extends Closeable {
    * @throws IOException if the store cannot be read
    * @throws IllegalArgumentException if {@code limit < 1}
    */
-  List<Interaction> forUser(String user, int limit) throws IOException;
+  default List<Interaction> forUser(String user, int limit) throws IOException {
+    return forUser(user, limit, EnumSet.allOf(Interaction.Type.class));
+  }
+
+  /**
+   * The latest interactions of {@code user} of the given types, at most {@code limit}, oldest
+   * first: e.g. the engagements a taste is learned from, without the impressions that would
+   * otherwise crowd them out of the limit.
+   *
+   * @throws IOException if the store cannot be read
+   * @throws IllegalArgumentException if {@code limit < 1} or {@code types} is empty
+   */
+  List<Interaction> forUser(String user, int limit, Set<Interaction.Type> types)
+      throws IOException;
 
   /**
    * The interactions with the given images, oldest first.
@@ -78,6 +93,15 @@ public interface InteractionStore extends Closeable {
    * @throws IOException if the store cannot be read
    */
   void scan(Instant from, Instant to, Consumer<Interaction> sink) throws IOException;
+
+  /**
+   * Passes every stored interaction to {@code sink}, oldest first, as {@link #scan} does.
+   *
+   * @throws IOException if the store cannot be read
+   */
+  default void scanAll(Consumer<Interaction> sink) throws IOException {
+    scan(Instant.MIN, Instant.MAX, sink);
+  }
 
   /**
    * The number of stored interactions.

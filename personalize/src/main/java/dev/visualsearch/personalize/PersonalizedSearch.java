@@ -7,12 +7,14 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Visual search that learns from what users do: results of a {@link VisualSearch} re-ranked for a
@@ -28,16 +30,21 @@ import java.util.Optional;
  * }
  * }</pre>
  *
- * <p>Building reads the store's whole log once into {@link EngagementScores}, and the
- * collection's mean embedding, the centre tastes are seen from ({@link TasteVector}); afterwards
- * {@link #record} keeps the scores current (the centre stays as built). Events written to the store by another process are not seen until
- * the next build. Taste vectors are computed per request from the user's latest interactions
- * ({@code historyLimit}).
+ * <p>Building reads the store's whole log once into {@link EngagementScores} (events dated after
+ * the clock plus {@link #MAX_CLOCK_SKEW} are left out) and computes the collection's mean
+ * embedding, the centre tastes are seen from ({@link TasteVector}); afterwards {@link #record}
+ * keeps the scores current (the centre stays as built). Events written to the store by another
+ * process are not counted until the next build. Taste vectors are computed per request from the
+ * user's latest interactions of the types that carry weight ({@code historyLimit} of them, so
+ * impressions do not crowd them out).
  *
  * <p>Thread-safe: searches and records may run concurrently, as the store and the collection
  * allow.
  */
 public final class PersonalizedSearch {
+
+  /** How far in the future of the clock an event may be dated: clocks of clients differ a little. */
+  public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
 
   private final VisualSearch search;
   private final InteractionStore store;
@@ -108,19 +115,41 @@ public final class PersonalizedSearch {
   }
 
   /**
-   * Stores {@code batch} and counts the stored events in the engagement scores at once.
+   * Stores {@code batch} and counts the stored events in the engagement scores at once. Events
+   * dated more than {@link #MAX_CLOCK_SKEW} after this search's clock are refused like other bad
+   * events: a client with a wrong clock must not skew what everyone sees.
    *
    * @throws IOException if the store cannot be written; then nothing is counted
    */
   public AppendResult record(List<RawInteraction> batch) throws IOException {
-    AppendResult result = store.append(batch);
-    int next = 0;
-    for (AppendResult.Rejection rejection : result.rejected()) {
-      observeRange(batch, next, rejection.index());
-      next = rejection.index() + 1;
+    Instant latest = clock.instant().plus(MAX_CLOCK_SKEW);
+    List<AppendResult.Rejection> rejected = new ArrayList<>();
+    List<RawInteraction> accepted = new ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      RawInteraction event = batch.get(i);
+      if (event.timestamp() != null && event.timestamp().isAfter(latest)) {
+        rejected.add(new AppendResult.Rejection(i, event, "timestamp " + event.timestamp()
+            + " is in the future (this server's clock allows up to " + latest + ")"));
+      } else {
+        accepted.add(event);
+        positions.add(i);
+      }
     }
-    observeRange(batch, next, batch.size());
-    return result;
+    AppendResult stored = store.append(accepted);
+    boolean[] refused = new boolean[accepted.size()];
+    for (AppendResult.Rejection rejection : stored.rejected()) {
+      refused[rejection.index()] = true;
+      rejected.add(new AppendResult.Rejection(positions.get(rejection.index()),
+          rejection.event(), rejection.reason()));
+    }
+    for (int i = 0; i < accepted.size(); i++) {
+      if (!refused[i]) {
+        engagement.observe(accepted.get(i).validate());
+      }
+    }
+    rejected.sort(java.util.Comparator.comparingInt(AppendResult.Rejection::index));
+    return new AppendResult(stored.stored(), rejected);
   }
 
   /**
@@ -133,8 +162,11 @@ public final class PersonalizedSearch {
     Objects.requireNonNull(user, "user");
     List<String> declaredImages = store.user(user)
         .map(known -> categories.imagesOf(known.preferredCategories())).orElse(List.of());
-    return TasteVector.learnedOrDeclared(store.forUser(user, historyLimit), declaredImages,
-        search::vector, engagement.weights(), clock.instant(), centre);
+    Set<Interaction.Type> weighted = engagement.weights().weightedTypes();
+    List<Interaction> history =
+        weighted.isEmpty() ? List.of() : store.forUser(user, historyLimit, weighted);
+    return TasteVector.learnedOrDeclared(history, declaredImages, search::vector,
+        engagement.weights(), clock.instant(), centre);
   }
 
   /** The engagement scores re-ranking uses (live: they follow {@link #record}). */
@@ -145,12 +177,6 @@ public final class PersonalizedSearch {
   /** The re-ranking weights. */
   public RerankWeights weights() {
     return reranker.weights();
-  }
-
-  private void observeRange(List<RawInteraction> batch, int from, int to) {
-    for (int i = from; i < to; i++) {
-      engagement.observe(batch.get(i).validate());
-    }
   }
 
   private int candidates(int k) {
@@ -230,14 +256,13 @@ public final class PersonalizedSearch {
      */
     public PersonalizedSearch build() throws IOException {
       EngagementScores engagement = new EngagementScores(engagementWeights);
-      store.scan(Instant.ofEpochMilli(Long.MIN_VALUE), Instant.ofEpochMilli(Long.MAX_VALUE),
-          engagement::observe);
-      List<float[]> vectors = new ArrayList<>();
-      for (String id : search.ids()) {
-        search.vector(id).ifPresent(vectors::add);
-      }
-      float[] centre = vectors.isEmpty() ? null : TasteVector.mean(vectors);
-      return new PersonalizedSearch(this, engagement, centre);
+      Instant latest = clock.instant().plus(MAX_CLOCK_SKEW);
+      store.scanAll(interaction -> {
+        if (!interaction.timestamp().isAfter(latest)) { // stored by another tool: not counted
+          engagement.observe(interaction);
+        }
+      });
+      return new PersonalizedSearch(this, engagement, TasteVector.collectionMean(search));
     }
   }
 }

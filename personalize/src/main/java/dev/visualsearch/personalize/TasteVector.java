@@ -1,6 +1,8 @@
 package dev.visualsearch.personalize;
 
+import dev.visualsearch.VisualSearch;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +33,7 @@ public final class TasteVector {
 
   /**
    * The taste learned from {@code history}, or empty when no interaction in it carries weight or
-   * names an image with a vector (a new user).
+   * names an image with a vector (a new user). Interactions after {@code asOf} are ignored.
    *
    * @param vectors the embedding of an image id; empty for an image that is not indexed (removed
    *     since), which is then ignored
@@ -44,6 +46,9 @@ public final class TasteVector {
     double[] sum = null;
     double total = 0;
     for (Interaction interaction : history) {
+      if (interaction.timestamp().isAfter(asOf)) {
+        continue; // not yet happened at asOf
+      }
       double weight = weights.weight(interaction) * weights.decay(interaction.timestamp(), asOf);
       if (weight <= 0) {
         continue;
@@ -107,6 +112,18 @@ public final class TasteVector {
       mean[i] = (float) (sum[i] / vectors.size());
     }
     return mean;
+  }
+
+  /**
+   * The mean embedding of the items of {@code search}, the centre tastes are seen from; null for
+   * an empty collection.
+   */
+  public static float[] collectionMean(VisualSearch search) {
+    List<float[]> vectors = new ArrayList<>();
+    for (String id : search.ids()) {
+      search.vector(id).ifPresent(vectors::add);
+    }
+    return vectors.isEmpty() ? null : mean(vectors);
   }
 
   /**

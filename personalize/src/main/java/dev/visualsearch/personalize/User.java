@@ -1,5 +1,6 @@
 package dev.visualsearch.personalize;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,8 +17,9 @@ import java.util.TreeSet;
  *
  * @param id the user's opaque id, as in {@link Interaction#user()}
  * @param preferredCategories categories the user declared, e.g. from an onboarding form; may be
- *     empty
- * @param attributes categorical attributes by name, e.g. {@code location=Leuven}; may be empty
+ *     empty; kept sorted
+ * @param attributes categorical attributes by name, e.g. {@code location=Leuven}; may be empty;
+ *     kept sorted by name
  */
 public record User(String id, Set<String> preferredCategories, Map<String, String> attributes) {
 
@@ -30,20 +32,29 @@ public record User(String id, Set<String> preferredCategories, Map<String, Strin
   /**
    * @throws NullPointerException if any argument or element is null
    * @throws IllegalArgumentException if the id, a category, an attribute name or value is empty or
-   *     longer than {@value Interaction#MAX_ID_LENGTH} characters
+   *     longer than {@value Interaction#MAX_ID_LENGTH} characters, or an attribute name holds
+   *     {@code =} or is {@code category}
    */
   public User {
     check("id", id);
-    preferredCategories = Set.copyOf(new TreeSet<>(preferredCategories));
+    TreeSet<String> categories = new TreeSet<>();
     for (String category : preferredCategories) {
       check("preferred category", category);
+      categories.add(category);
     }
-    TreeMap<String, String> sorted = new TreeMap<>(attributes);
-    sorted.forEach((name, value) -> {
+    TreeMap<String, String> sorted = new TreeMap<>();
+    attributes.forEach((name, value) -> {
       check("attribute name", name);
+      if (name.contains("=") || name.equals(OneHotEncoder.CATEGORY)) {
+        throw new IllegalArgumentException("attribute name '" + name + "' is reserved or holds"
+            + " '=': one-hot columns are named name=value, and 'category' names the declared"
+            + " categories");
+      }
       check("attribute " + name, value);
+      sorted.put(name, value);
     });
-    attributes = Map.copyOf(sorted);
+    preferredCategories = Collections.unmodifiableSortedSet(categories);
+    attributes = Collections.unmodifiableSortedMap(sorted);
   }
 
   /** A user known only by id. */

@@ -45,6 +45,35 @@ class EngagementScoresTest {
   }
 
   @Test
+  void aScoreReadBeforeTheNewestEventIsStillExact() {
+    EngagementScores scores = new EngagementScores(WEIGHTS);
+    scores.observe(event("a", Type.PURCHASE, 0, T0));
+    scores.observe(event("a", Type.CLICK, 0, T0.plus(Duration.ofDays(30))));
+    // Read at T0: the purchase counts 5, the click one half-life ahead counts 2.
+    assertThat(scores.score("a", T0)).isCloseTo(7, within(1e-9));
+    assertThat(scores.score("a", T0.plus(Duration.ofDays(30)))).isCloseTo(3.5, within(1e-9));
+  }
+
+  @Test
+  void extremeTimesSaturateInsteadOfOverflowing() {
+    EngagementScores scores = new EngagementScores(WEIGHTS);
+    scores.observe(event("a", Type.CLICK, 0, Interaction.EARLIEST));
+    scores.observe(event("a", Type.CLICK, 0, Interaction.LATEST));
+    assertThat(scores.score("a", Interaction.LATEST)).isCloseTo(1, within(1e-12));
+    assertThat(WEIGHTS.decay(Interaction.EARLIEST, Interaction.LATEST)).isZero();
+    assertThatThrownBy(() -> new Interaction("u", "a", Type.CLICK, 0, Instant.MAX))
+        .hasMessageContaining("timestamp must be between");
+  }
+
+  @Test
+  void onlyTypesWithWeightTeachATaste() {
+    assertThat(WEIGHTS.weightedTypes()).containsExactlyInAnyOrder(
+        Type.CLICK, Type.DWELL, Type.LIKE, Type.SAVE, Type.PURCHASE);
+    assertThat(new EngagementWeights(1, 0, 0, Duration.ofSeconds(30), 0, 0, 2, Duration.ofDays(1))
+        .weightedTypes()).containsExactlyInAnyOrder(Type.IMPRESSION, Type.PURCHASE);
+  }
+
+  @Test
   void scoresDoNotDependOnTheOrderEventsArriveIn() {
     long seed = new Random().nextLong();
     System.out.println("seed " + seed);

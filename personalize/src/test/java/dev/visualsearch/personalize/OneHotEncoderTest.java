@@ -39,6 +39,13 @@ class OneHotEncoderTest {
         .hasMessageContaining("id must be 1 to 512 characters long, not 0");
     assertThatThrownBy(() -> new User("u", Set.of(), Map.of("device", "")))
         .hasMessageContaining("attribute device must be 1 to 512");
+    assertThatThrownBy(() -> new User("u", Set.of(), Map.of("a=b", "c")))
+        .hasMessageContaining("attribute name 'a=b' is reserved or holds '='");
+    assertThatThrownBy(() -> new User("u", Set.of(), Map.of("category", "birds")))
+        .hasMessageContaining("attribute name 'category' is reserved");
+    User sorted = new User("u", Set.of("d", "c", "b", "a"), Map.of("y", "1", "x", "2"));
+    assertThat(sorted.preferredCategories()).containsExactly("a", "b", "c", "d");
+    assertThat(sorted.attributes().keySet()).containsExactly("x", "y");
     assertThat(USERS.get(0).attribute(User.DEVICE)).contains("mobile");
     assertThat(User.anonymous("x").preferredCategories()).isEmpty();
   }

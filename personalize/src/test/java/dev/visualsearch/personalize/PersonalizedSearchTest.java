@@ -112,6 +112,46 @@ class PersonalizedSearchTest {
   }
 
   @Test
+  void impressionsDoNotCrowdEngagementsOutOfTheTasteHistory() throws IOException {
+    String liked = search.ids().get(3);
+    try (InteractionStore store = SqliteInteractionStore.open(dir.resolve("i.db"))) {
+      List<RawInteraction> events = new ArrayList<>();
+      events.add(RawInteraction.of(new Interaction("busy", liked, Type.LIKE, 0, NOW.minusSeconds(3600))));
+      for (int i = 0; i < 600; i++) {
+        events.add(RawInteraction.of(new Interaction("busy", search.ids().get(i % 300), Type.IMPRESSION,
+            0, NOW.minusSeconds(600 - i))));
+      }
+      store.append(events);
+      PersonalizedSearch personalized = PersonalizedSearch.builder(search, store)
+          .historyLimit(500).clock(CLOCK).build();
+      TasteVector taste = personalized.taste("busy").orElseThrow();
+      assertThat(taste.similarity(search.vector(liked).orElseThrow())).isGreaterThan(0.5);
+    }
+  }
+
+  @Test
+  void eventsFromTheFutureAreRefusedAndNotCounted() throws IOException {
+    String image = search.ids().get(9);
+    try (InteractionStore store = SqliteInteractionStore.open(dir.resolve("i.db"))) {
+      // Stored by another tool: kept in the store, left out of the scores.
+      store.append(List.of(RawInteraction.of(
+          new Interaction("a", image, Type.PURCHASE, 0, NOW.plus(java.time.Duration.ofDays(365))))));
+      PersonalizedSearch personalized = PersonalizedSearch.builder(search, store).clock(CLOCK).build();
+      assertThat(personalized.engagement().hasInteractions(image)).isFalse();
+      AppendResult result = personalized.record(List.of(
+          new RawInteraction("a", image, "click", null, NOW.plusSeconds(60), null),
+          new RawInteraction("a", image, "click", null, NOW.plusSeconds(3600), null)));
+      assertThat(result.stored()).isEqualTo(1);
+      assertThat(result.rejected()).singleElement().satisfies(r -> {
+        assertThat(r.index()).isEqualTo(1);
+        assertThat(r.reason()).contains("is in the future");
+      });
+      assertThat(personalized.engagement().score(image, NOW.plusSeconds(60))).isEqualTo(1);
+      assertThat(store.size()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void engagementIsReadFromTheStoreAtBuildAndFollowsRecordedEvents() throws IOException {
     String image = search.ids().get(7);
     try (InteractionStore store = SqliteInteractionStore.open(dir.resolve("i.db"))) {

@@ -19,12 +19,12 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -41,7 +41,9 @@ import java.util.function.Function;
  * 3; the strongest counts) by {@link TrecMetrics}: reciprocal rank, nDCG@k and recall@k.
  * Interactions of earlier searches only teach. Re-ranking only the shown images keeps the
  * comparison fair: an image the user never saw cannot have been engaged with, so ranking it high
- * would count against a ranker whatever its merit.
+ * would count against a ranker whatever its merit. So the replay measures the re-ordering of a
+ * shown list; the live search ({@code PersonalizedSearch}) re-orders a larger candidate list
+ * ({@link RerankWeights#candidates()}), which a log of what was shown cannot judge.
  *
  * <p>Immutable and thread-safe once built.
  */
@@ -83,19 +85,41 @@ public final class ReplayEvaluation {
   }
 
   /**
-   * Replays {@code queries} and {@code interactions} and scores each ranker of {@code rankers}
-   * (name → weights); the first is the baseline that wins and losses are counted against.
+   * A ranker to evaluate: re-ranking with {@code weights}, reported as {@code name}.
    *
-   * @throws IllegalArgumentException if {@code rankers} is empty
+   * @param name its name in the result
+   * @param weights its weights; only the taste and engagement weights matter here, since the
+   *     replay re-orders the shown images rather than a fresh candidate list
+   */
+  public record Ranker(String name, RerankWeights weights) {
+
+    /** @throws NullPointerException if an argument is null */
+    public Ranker {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(weights, "weights");
+    }
+  }
+
+  /**
+   * Replays {@code queries} and {@code interactions} and scores each of {@code rankers}; the
+   * first is the baseline that wins and losses are counted against (usually {@link
+   * RerankWeights#VISUAL_ONLY}).
+   *
+   * @throws IllegalArgumentException if {@code rankers} is empty or names one twice
+   * @throws IllegalStateException if no held-out search led to an engagement: nothing to score
    */
   public ReplayResult evaluate(List<LoggedQuery> queries, List<Interaction> interactions,
-      Map<String, RerankWeights> rankers) {
+      List<Ranker> rankers) {
     if (rankers.isEmpty()) {
       throw new IllegalArgumentException("no ranker to evaluate");
     }
-    List<String> names = new ArrayList<>(rankers.keySet());
-    List<Reranker> rerankers = names.stream().map(n -> new Reranker(rankers.get(n))).toList();
+    List<String> names = rankers.stream().map(Ranker::name).toList();
+    if (new HashSet<>(names).size() != names.size()) {
+      throw new IllegalArgumentException("ranker names must differ: " + names);
+    }
+    List<Reranker> rerankers = rankers.stream().map(r -> new Reranker(r.weights())).toList();
     int pool = k;
+    Set<Interaction.Type> weighted = engagementWeights.weightedTypes();
 
     List<LoggedQuery> ordered = new ArrayList<>(queries);
     ordered.sort(Comparator.comparing(LoggedQuery::timestamp));
@@ -115,6 +139,9 @@ public final class ReplayEvaluation {
       while (next < log.size() && log.get(next).timestamp().isBefore(query.timestamp())) {
         Interaction interaction = log.get(next++);
         engagement.observe(interaction);
+        if (!weighted.contains(interaction.type())) {
+          continue; // as the live search: tastes learn from weighted events only
+        }
         Deque<Interaction> history =
             histories.computeIfAbsent(interaction.user(), u -> new ArrayDeque<>());
         history.addLast(interaction);
@@ -148,9 +175,13 @@ public final class ReplayEvaluation {
         }
       }
     }
+    if (evaluated == 0) {
+      throw new IllegalStateException("no search from " + heldOutFrom + " on led to a click,"
+          + " like, save or purchase: nothing to evaluate");
+    }
     Map<String, ReplayResult.Scores> scores = new LinkedHashMap<>();
     for (int r = 0; r < names.size(); r++) {
-      double n = Math.max(1, evaluated);
+      double n = evaluated;
       scores.put(names.get(r), new ReplayResult.Scores(
           sums[r][0] / n, sums[r][1] / n, sums[r][2] / n, wins[r], losses[r]));
     }
@@ -264,7 +295,7 @@ public final class ReplayEvaluation {
      * embedding ({@link TasteVector#mean}). Default: the origin.
      */
     public Builder centre(float[] centre) {
-      this.centre = centre.clone();
+      this.centre = Objects.requireNonNull(centre, "centre").clone();
       return this;
     }
 

@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -148,17 +149,27 @@ abstract class JdbcInteractionStore implements InteractionStore {
   }
 
   @Override
-  public final List<Interaction> forUser(String user, int limit) throws IOException {
+  public final List<Interaction> forUser(String user, int limit, Set<Interaction.Type> types)
+      throws IOException {
     Objects.requireNonNull(user, "user");
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1: " + limit);
     }
+    List<Interaction.Type> kinds = List.copyOf(types);
+    if (kinds.isEmpty()) {
+      throw new IllegalArgumentException("types must name at least one interaction type");
+    }
+    String marks = String.join(", ", Collections.nCopies(kinds.size(), "?"));
     List<Interaction> latestFirst = call("read the interactions of user '" + user + "'",
         connection -> {
           try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
-              + " FROM interactions WHERE user_id = ? ORDER BY ts DESC, seq DESC LIMIT ?")) {
+              + " FROM interactions WHERE user_id = ? AND type IN (" + marks + ")"
+              + " ORDER BY ts DESC, seq DESC LIMIT ?")) {
             select.setString(1, user);
-            select.setInt(2, limit);
+            for (int i = 0; i < kinds.size(); i++) {
+              select.setString(2 + i, kinds.get(i).jsonName());
+            }
+            select.setInt(2 + kinds.size(), limit);
             List<Interaction> found = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
               while (rows.next()) {
@@ -307,10 +318,19 @@ abstract class JdbcInteractionStore implements InteractionStore {
     T run() throws SQLException;
   }
 
+  /**
+   * The interaction of the current row. A row another tool wrote that is not a valid interaction
+   * (an id too long, a dwell on a click) is reported with its sequence number.
+   */
   private static Interaction interaction(ResultSet rows) throws SQLException {
-    return new Interaction(rows.getString("user_id"), rows.getString("image_id"),
-        Interaction.Type.fromJson(rows.getString("type")), rows.getLong("dwell_ms"),
-        Instant.ofEpochMilli(rows.getLong("ts")), rows.getString("query_id"));
+    try {
+      return new Interaction(rows.getString("user_id"), rows.getString("image_id"),
+          Interaction.Type.fromJson(rows.getString("type")), rows.getLong("dwell_ms"),
+          Instant.ofEpochMilli(rows.getLong("ts")), rows.getString("query_id"));
+    } catch (IllegalArgumentException e) {
+      throw new SQLException("interaction row seq " + rows.getLong("seq")
+          + " is not a valid interaction: " + e.getMessage(), e);
+    }
   }
 
   /** Epoch milliseconds of a timestamp to store, which must fit. */

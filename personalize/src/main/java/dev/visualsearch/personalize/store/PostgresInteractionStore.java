@@ -16,8 +16,12 @@ import java.util.Properties;
  * log.
  *
  * <p>Thread-safe: each call takes a connection of its own, reusing one of up to {@value #MAX_IDLE}
- * idle connections or opening a new one; a connection whose call failed is closed rather than
- * reused. Calls from many threads run concurrently on the server.
+ * idle connections (checked alive first) or opening a new one; a connection whose call failed is
+ * closed rather than reused. Calls from many threads run concurrently on the server; the number
+ * of connections is not capped here (the server's {@code max_connections} is), so callers bound
+ * their own concurrency, as the web server does. Connections time out after 10 s connecting and
+ * 60 s waiting for an answer, unless the URL says otherwise ({@code connectTimeout}, {@code
+ * socketTimeout}).
  *
  * <p><b>Durability</b>: every connection sets {@code synchronous_commit=on}, so an append is in the
  * server's flushed write-ahead log before {@link #append} returns (given a server that runs with
@@ -63,6 +67,9 @@ public final class PostgresInteractionStore extends JdbcInteractionStore {
               + withoutPassword(jdbcUrl));
     }
     Properties properties = new Properties();
+    // A server that stops answering must not hold request threads forever; the URL may override.
+    properties.setProperty("connectTimeout", "10");
+    properties.setProperty("socketTimeout", "60");
     if (user != null) {
       properties.setProperty("user", user);
     }
@@ -102,14 +109,21 @@ public final class PostgresInteractionStore extends JdbcInteractionStore {
   }
 
   private Connection take() throws SQLException {
-    synchronized (idle) {
-      if (closed) {
-        throw new IllegalStateException("the PostgreSQL store " + name() + " is closed");
+    while (true) {
+      Connection reused;
+      synchronized (idle) {
+        if (closed) {
+          throw new IllegalStateException("the PostgreSQL store " + name() + " is closed");
+        }
+        reused = idle.poll();
       }
-      Connection reused = idle.poll();
-      if (reused != null) {
+      if (reused == null) {
+        break;
+      }
+      if (isAlive(reused)) { // checked outside the lock: it is a round trip
         return reused;
       }
+      closeQuietly(reused); // e.g. the server restarted since it was last used
     }
     Connection connection = DriverManager.getConnection(url, properties);
     try (Statement statement = connection.createStatement()) {
@@ -119,6 +133,14 @@ public final class PostgresInteractionStore extends JdbcInteractionStore {
       throw e;
     }
     return connection;
+  }
+
+  private static boolean isAlive(Connection connection) {
+    try {
+      return connection.isValid(2);
+    } catch (SQLException e) {
+      return false;
+    }
   }
 
   private void giveBack(Connection connection) {

@@ -100,6 +100,13 @@ abstract class InteractionStoreContract {
         for (int limit : new int[] {1, 7, 1000}) {
           assertThat(store.forUser(id, limit)).as("seed %d user %s limit %d", seed, id, limit)
               .containsExactlyElementsOf(all.subList(Math.max(0, all.size() - limit), all.size()));
+          Set<Interaction.Type> engaged = java.util.EnumSet.of(
+              Interaction.Type.CLICK, Interaction.Type.LIKE, Interaction.Type.PURCHASE);
+          List<Interaction> ofTypes = ordered(reference,
+              e -> e.user().equals(id) && engaged.contains(e.type()));
+          assertThat(store.forUser(id, limit, engaged)).as("seed %d user %s limit %d types", seed, id, limit)
+              .containsExactlyElementsOf(
+                  ofTypes.subList(Math.max(0, ofTypes.size() - limit), ofTypes.size()));
         }
       }
       Set<String> images = Set.of("i1", "i4", "i9", "absent");
@@ -116,6 +123,11 @@ abstract class InteractionStoreContract {
       List<Interaction> everything = new ArrayList<>();
       store.scan(Instant.MIN, Instant.MAX, everything::add);
       assertThat(everything).containsExactlyElementsOf(ordered(reference, e -> true));
+      List<Interaction> all = new ArrayList<>();
+      store.scanAll(all::add);
+      assertThat(all).isEqualTo(everything);
+      assertThatThrownBy(() -> store.forUser("u0", 5, Set.of()))
+          .hasMessageContaining("types must name at least one");
       assertThat(store.forUser("nobody", 5)).isEmpty();
     }
   }
