@@ -2,9 +2,9 @@ package dev.visualsearch.cli;
 
 import dev.visualsearch.Hit;
 import dev.visualsearch.VisualSearch;
+import dev.visualsearch.eval.report.ThumbnailPage;
 import dev.visualsearch.eval.report.ThumbnailPage.Frame;
 import dev.visualsearch.eval.report.ThumbnailPage.Tile;
-import dev.visualsearch.eval.report.ThumbnailPage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
