@@ -5,6 +5,7 @@ import dev.visualsearch.eval.harness.LabelsProtocol;
 import dev.visualsearch.personalize.AppendResult;
 import dev.visualsearch.personalize.Interaction;
 import dev.visualsearch.personalize.InteractionStore;
+import dev.visualsearch.personalize.LoggedSearch;
 import dev.visualsearch.personalize.RawInteraction;
 import dev.visualsearch.personalize.RerankWeights;
 import dev.visualsearch.personalize.TasteVector;
@@ -37,13 +38,14 @@ import picocli.CommandLine.Spec;
     name = "replay",
     mixinStandardHelpOptions = true,
     description = {
-      "Simulate users with category preferences over a labelled collection, log their searches"
-          + " and interactions, replay the log and compare the visual ranking with re-ranked ones"
-          + " by MRR, nDCG and recall of the images the users then engaged with (held-out days"
-          + " only). Seeded: the same options give the same numbers.",
-      "With --interactions the simulated users and events are written to that store and the"
-          + " replay reads them back from it (the searches themselves come from the simulation:"
-          + " the store keeps interactions, not searches)."
+      "Replay a log of searches and interactions and compare the visual ranking with re-ranked"
+          + " ones by MRR, nDCG and recall of the images the users then engaged with (held-out"
+          + " searches only; earlier ones only teach).",
+      "With --labels: simulate users with category preferences over the labelled collection"
+          + " (seeded: the same options give the same numbers); with --interactions as well, the"
+          + " simulated users, searches and events are written to that store and read back from"
+          + " it. Without --labels: replay the log in the store --interactions names (for"
+          + " example what serve recorded), holding out the searches from --held-out-from on."
     })
 final class ReplayCommand implements Callable<Integer> {
 
@@ -53,10 +55,15 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Mixin CollectionOptions collection;
 
-  @Option(names = "--labels", required = true, paramLabel = "CSV",
-      description = "path,category rows naming the collection's images (paths relative to the"
-          + " CSV's folder), e.g. ../shared/data/tuxpaint/labels.csv.")
+  @Option(names = "--labels", paramLabel = "CSV",
+      description = "Simulate users over the images these path,category rows label (paths"
+          + " relative to the CSV's folder), e.g. ../shared/data/tuxpaint/labels.csv.")
   Path labels;
+
+  @Option(names = "--held-out-from", paramLabel = "INSTANT",
+      description = "Without --labels: evaluate the searches from this time on, e.g."
+          + " 2026-06-01T00:00:00Z.")
+  Instant heldOutFrom;
 
   @Option(names = "--users", defaultValue = "200", paramLabel = "N",
       description = "Simulated users (default: ${DEFAULT-VALUE}).")
@@ -81,8 +88,9 @@ final class ReplayCommand implements Callable<Integer> {
   String rerank;
 
   @Option(names = "--interactions", paramLabel = "FILE|JDBC-URL",
-      description = "Write the simulated users and events to this store (a new SQLite file or"
-          + " an empty PostgreSQL database) and replay them from it.")
+      description = "With --labels: write the simulated log to this store (a new SQLite file or"
+          + " an empty PostgreSQL database) and replay it from there. Without: the store whose"
+          + " log is replayed.")
   String interactions;
 
   @Option(names = "--interactions-user", paramLabel = "USER",
@@ -91,7 +99,11 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (heldOutDays < 1 || heldOutDays >= sessions) {
+    if (labels == null && (interactions == null || heldOutFrom == null)) {
+      throw new IllegalArgumentException("replay needs --labels (simulated users), or"
+          + " --interactions and --held-out-from (the log in a store)");
+    }
+    if (labels != null && (heldOutDays < 1 || heldOutDays >= sessions)) {
       throw new IllegalArgumentException("--held-out-days must be from 1 to --sessions - 1 ("
           + (sessions - 1) + "): " + heldOutDays);
     }
@@ -100,25 +112,35 @@ final class ReplayCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try (CollectionOptions.Opened opened = collection.open(err)) {
       VisualSearch search = opened.search();
-      Map<String, String> categories = CollectionLabels.read(labels, search, collection.index, err);
-      SimulatedLog log = new UserSimulator(categories, (id, n) -> search.similar(id, n).ids())
-          .run(new UserSimulator.Settings(users, sessions, 20, seed, START));
-      List<Interaction> events = log.interactions();
-      List<User> simulatedUsers = log.users();
-      if (interactions != null) {
-        try (InteractionStore store = StoreTargets.open(interactions, interactionsUser)) {
-          write(log, store);
-          events = new ArrayList<>();
-          store.scanAll(events::add);
-          simulatedUsers = store.users();
-          err.println("replay: wrote " + events.size() + " interactions and "
-              + simulatedUsers.size() + " users to " + store + " and read them back");
+      Map<String, String> categories = Map.of();
+      Log log;
+      Instant from;
+      String what;
+      if (labels != null) {
+        categories = CollectionLabels.read(labels, search, collection.index, err);
+        SimulatedLog simulated = new UserSimulator(categories, (id, n) -> search.similar(id, n).ids())
+            .run(new UserSimulator.Settings(users, sessions, 20, seed, START));
+        log = new Log(simulated.users(), simulated.queries(), simulated.interactions());
+        if (interactions != null) {
+          log = throughStore(simulated, err);
         }
+        from = START.plus(Duration.ofDays(sessions - heldOutDays));
+        what = users + " users x " + sessions + " searches, seed " + seed + ": "
+            + log.interactions().size() + " interactions; days " + (sessions - heldOutDays + 1)
+            + "-" + sessions + " held out";
+      } else {
+        try (InteractionStore store = StoreTargets.open(interactions, interactionsUser)) {
+          log = Log.read(store);
+        }
+        from = heldOutFrom;
+        what = log.searches().size() + " searches and " + log.interactions().size()
+            + " interactions of " + log.users().size() + " declared users from " + interactions
+            + "; searches from " + from + " held out";
       }
       ReplayEvaluation evaluation =
           ReplayEvaluation.builder((id, n) -> search.similar(id, n).hits(), search::vector)
-              .heldOutFrom(START.plus(Duration.ofDays(sessions - heldOutDays)))
-              .users(simulatedUsers, categories)
+              .heldOutFrom(from)
+              .users(log.users(), categories)
               .centre(TasteVector.collectionMean(search))
               .build();
       List<Ranker> rankers = List.of(
@@ -126,14 +148,37 @@ final class ReplayCommand implements Callable<Integer> {
           new Ranker("re-ranked (" + rerank + ")", weights),
           new Ranker("taste only", weights.withEngagement(0)),
           new Ranker("engagement only", weights.withTaste(0)));
-      ReplayResult result = evaluation.evaluate(log.queries(), events, rankers);
-      out.println(users + " users x " + sessions + " searches, seed " + seed + ": "
-          + events.size() + " interactions; days " + (sessions - heldOutDays + 1) + "-"
-          + sessions + " held out");
+      ReplayResult result = evaluation.evaluate(log.searches(), log.interactions(), rankers);
+      out.println(what);
       out.print(result.table());
       out.flush();
     }
     return 0;
+  }
+
+  /** A log to replay. */
+  private record Log(List<User> users, List<LoggedSearch> searches, List<Interaction> interactions) {
+
+    /** Everything {@code store} holds. */
+    static Log read(InteractionStore store) throws java.io.IOException {
+      List<LoggedSearch> searches = new ArrayList<>();
+      store.scanSearches(Instant.MIN, Instant.MAX, searches::add);
+      List<Interaction> interactions = new ArrayList<>();
+      store.scanAll(interactions::add);
+      return new Log(store.users(), searches, interactions);
+    }
+  }
+
+  /** Writes the simulated log to the store, then reads it back from there. */
+  private Log throughStore(SimulatedLog simulated, PrintWriter err) throws java.io.IOException {
+    try (InteractionStore store = StoreTargets.open(interactions, interactionsUser)) {
+      write(simulated, store);
+      Log log = Log.read(store);
+      err.println("replay: wrote " + log.users().size() + " users, " + log.searches().size()
+          + " searches and " + log.interactions().size() + " interactions to " + store
+          + " and read them back");
+      return log;
+    }
   }
 
   /** Writes the simulated users and events to {@code store}, which must hold no events yet. */
@@ -144,6 +189,9 @@ final class ReplayCommand implements Callable<Integer> {
     }
     for (User user : log.users()) {
       store.putUser(user);
+    }
+    for (LoggedSearch search : log.queries()) {
+      store.logSearch(search);
     }
     List<RawInteraction> batch = new ArrayList<>();
     for (Interaction interaction : log.interactions()) {

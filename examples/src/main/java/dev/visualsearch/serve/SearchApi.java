@@ -8,12 +8,15 @@ import dev.visualsearch.embed.onnx.ScaledImageDecoder;
 import dev.visualsearch.organize.DuplicateGroup;
 import dev.visualsearch.organize.DuplicateOptions;
 import dev.visualsearch.personalize.Interaction;
+import dev.visualsearch.personalize.InteractionStore;
+import dev.visualsearch.personalize.LoggedSearch;
 import dev.visualsearch.personalize.PersonalizedSearch;
 import dev.visualsearch.personalize.RankedHit;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +26,8 @@ import java.util.UUID;
  * The search endpoints: by uploaded image, by indexed thumbnail, "more like this", duplicates.
  * Searches for a known user ({@code ?user=} or the page's cookie) are re-ranked by {@link
  * PersonalizedSearch} unless its weights are visual only; each hit then also gives the parts of
- * its score. Thread-safe: the collection is only read while the server runs.
+ * its score. Every answer has a new {@code queryId}; a search for a known user is logged in the
+ * store under it ({@link InteractionStore#logSearch}), so its interactions can be replayed. Thread-safe: the collection is only read while the server runs.
  */
 final class SearchApi {
 
@@ -33,18 +37,24 @@ final class SearchApi {
   /** The cookie the page keeps its user id in. */
   static final String USER_COOKIE = "vs_user";
 
+  private static final System.Logger LOG = System.getLogger(SearchApi.class.getName());
+
   private final VisualSearch search;
   private final PersonalizedSearch personalized;
+  private final InteractionStore store;
+  private final Clock clock;
   private final ScaledImageDecoder decoder;
   private final int queryMinShortSide;
   private final long maxUploadBytes;
   private final Object duplicatesLock = new Object();
   private volatile Map<String, DuplicateGroup> groupsById;
 
-  SearchApi(VisualSearch search, PersonalizedSearch personalized, ScaledImageDecoder decoder,
-      int queryMinShortSide, long maxUploadBytes) {
+  SearchApi(VisualSearch search, PersonalizedSearch personalized, InteractionStore store,
+      Clock clock, ScaledImageDecoder decoder, int queryMinShortSide, long maxUploadBytes) {
     this.search = search;
     this.personalized = personalized;
+    this.store = store;
+    this.clock = clock;
     this.decoder = decoder;
     this.queryMinShortSide = queryMinShortSide;
     this.maxUploadBytes = maxUploadBytes;
@@ -194,12 +204,31 @@ final class SearchApi {
   }
 
   /**
+   * Logs a search for a known user, so that the interactions with its results can be replayed
+   * with it later. A failure to log is reported in the server log, not to the user: the search
+   * itself succeeded.
+   */
+  private void logSearch(String queryId, String user, String by, String query) {
+    if (user == null) {
+      return;
+    }
+    String image = by.equals("upload") ? null : query;
+    try {
+      store.logSearch(new LoggedSearch(queryId, user, clock.instant(), image));
+    } catch (IOException | RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "could not log search " + queryId + " in " + store, e);
+    }
+  }
+
+  /**
    * The answer to a search. Its {@code queryId} is new for every answer: the page sends it back
    * with the interactions on these results, which groups them for the offline evaluation.
    */
   private void send(HttpExchange exchange, String by, String query, int k, boolean personal,
       long started, Json.Writer results) throws IOException {
     long tookMicros = (System.nanoTime() - started) / 1000;
+    String queryId = UUID.randomUUID().toString();
+    logSearch(queryId, user(exchange), by, query);
     byte[] body = Json.render(json -> {
       json.writeStartObject();
       json.writeObjectFieldStart("query");
@@ -209,7 +238,7 @@ final class SearchApi {
       }
       json.writeNumberField("k", k);
       json.writeEndObject();
-      json.writeStringField("queryId", UUID.randomUUID().toString());
+      json.writeStringField("queryId", queryId);
       json.writeBooleanField("personalized", personal);
       json.writeNumberField("tookMs", tookMicros / 1000.0);
       results.write(json);

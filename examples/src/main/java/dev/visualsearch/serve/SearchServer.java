@@ -291,7 +291,8 @@ public final class SearchServer implements AutoCloseable {
           .clock(clock)
           .build();
       SearchApi searchApi =
-          new SearchApi(search, personalized, decoder, queryMinShortSide, maxUploadBytes);
+          new SearchApi(search, personalized, interactions, clock, decoder, queryMinShortSide,
+              maxUploadBytes);
       Thumbnails thumbnails = new Thumbnails(search, decoder, thumbnailSize, thumbnailCacheBytes);
       InteractionApi interactionApi =
           new InteractionApi(search, interactions, personalized, clock);

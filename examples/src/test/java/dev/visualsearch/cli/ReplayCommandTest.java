@@ -47,6 +47,15 @@ class ReplayCommandTest {
     CliRun inMemory = CliRun.of(args);
     assertThat(inMemory.out()).isEqualTo(viaStore.out());
 
+    // The log in the store replays by itself, as a log recorded by serve would.
+    CliRun fromStore = CliRun.of("replay", "--index", dir.resolve("index").toString(),
+        "--interactions", db.toString(), "--held-out-from", "2026-01-06T08:00:00Z");
+    System.out.println(fromStore.out());
+    assertThat(fromStore.exitCode()).as(fromStore.err()).isZero();
+    assertThat(fromStore.out()).contains("640 searches", "80 declared users",
+        "searches from 2026-01-06T08:00:00Z held out");
+    assertThat(table(fromStore.out())).isEqualTo(table(viaStore.out()));
+
     CliRun again = CliRun.of(concat(args, "--interactions", db.toString()));
     assertThat(again.exitCode()).isEqualTo(VisualSearchCli.FAILED);
     assertThat(again.err()).contains("already holds", "wants an empty store");
@@ -91,6 +100,14 @@ class ReplayCommandTest {
         "--sessions", "4", "--held-out-days", "4");
     assertThat(run.exitCode()).isEqualTo(VisualSearchCli.FAILED);
     assertThat(run.err()).contains("--held-out-days must be from 1 to --sessions - 1 (3): 4");
+    CliRun neither = CliRun.of("replay", "--index", dir.resolve("index").toString());
+    assertThat(neither.exitCode()).isEqualTo(VisualSearchCli.FAILED);
+    assertThat(neither.err()).contains("replay needs --labels", "--held-out-from");
+  }
+
+  /** The output without its first line (which says where the log came from). */
+  private static String table(String out) {
+    return out.substring(out.indexOf('\n') + 1);
   }
 
   private static String[] concat(String[] args, String... more) {

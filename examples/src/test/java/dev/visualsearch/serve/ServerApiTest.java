@@ -356,13 +356,22 @@ class ServerApiTest {
   }
 
   @Test
-  void searchesForAUserAreReRankedAndExplainTheirScores() {
+  void searchesForAUserAreReRankedAndExplainTheirScores() throws IOException {
     String query = "/api/similar/" + enc("pairs/box.png") + "?k=8";
     JsonNode anonymous = api.get(query).json();
     assertThat(anonymous.path("personalized").asBoolean()).isFalse();
     assertThat(anonymous.path("queryId").asText()).isNotBlank();
     JsonNode before = api.get(query + "&user=fan").json();
     assertThat(before.path("personalized").asBoolean()).isTrue();
+    List<dev.visualsearch.personalize.LoggedSearch> logged = new ArrayList<>();
+    log.scanSearches(java.time.Instant.MIN, java.time.Instant.MAX, logged::add);
+    assertThat(logged).as("a search for a user is logged, one without is not")
+        .anySatisfy(search -> {
+          assertThat(search.queryId()).isEqualTo(before.path("queryId").asText());
+          assertThat(search.user()).isEqualTo("fan");
+          assertThat(search.image()).isEqualTo("pairs/box.png");
+        })
+        .noneMatch(search -> search.queryId().equals(anonymous.path("queryId").asText()));
     assertThat(before.path("queryId").asText()).isNotEqualTo(anonymous.path("queryId").asText());
     for (JsonNode hit : before.path("results")) {
       assertThat(hit.path("score").asDouble()).isCloseTo(hit.path("visual").asDouble()

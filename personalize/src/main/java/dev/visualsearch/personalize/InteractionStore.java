@@ -104,6 +104,21 @@ public interface InteractionStore extends Closeable {
   }
 
   /**
+   * Stores {@code search}, durably as {@link #append}: the search the interactions with its
+   * {@code queryId} were made on, for replaying the log later.
+   *
+   * @throws IOException if the store cannot be written, or already holds a search of that query id
+   */
+  void logSearch(LoggedSearch search) throws IOException;
+
+  /**
+   * Passes every logged search with {@code from <= timestamp < to} to {@code sink}, oldest first.
+   *
+   * @throws IOException if the store cannot be read
+   */
+  void scanSearches(Instant from, Instant to, Consumer<LoggedSearch> sink) throws IOException;
+
+  /**
    * The number of stored interactions.
    *
    * @throws IOException if the store cannot be read

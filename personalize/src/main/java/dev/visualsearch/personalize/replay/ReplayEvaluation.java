@@ -7,6 +7,7 @@ import dev.visualsearch.personalize.EngagementScores;
 import dev.visualsearch.personalize.EngagementWeights;
 import dev.visualsearch.personalize.ImageCategories;
 import dev.visualsearch.personalize.Interaction;
+import dev.visualsearch.personalize.LoggedSearch;
 import dev.visualsearch.personalize.RankedHit;
 import dev.visualsearch.personalize.RerankWeights;
 import dev.visualsearch.personalize.Reranker;
@@ -108,7 +109,7 @@ public final class ReplayEvaluation {
    * @throws IllegalArgumentException if {@code rankers} is empty or names one twice
    * @throws IllegalStateException if no held-out search led to an engagement: nothing to score
    */
-  public ReplayResult evaluate(List<LoggedQuery> queries, List<Interaction> interactions,
+  public ReplayResult evaluate(List<LoggedSearch> queries, List<Interaction> interactions,
       List<Ranker> rankers) {
     if (rankers.isEmpty()) {
       throw new IllegalArgumentException("no ranker to evaluate");
@@ -121,8 +122,8 @@ public final class ReplayEvaluation {
     int pool = k;
     Set<Interaction.Type> weighted = engagementWeights.weightedTypes();
 
-    List<LoggedQuery> ordered = new ArrayList<>(queries);
-    ordered.sort(Comparator.comparing(LoggedQuery::timestamp));
+    List<LoggedSearch> ordered = new ArrayList<>(queries);
+    ordered.sort(Comparator.comparing(LoggedSearch::timestamp));
     List<Interaction> log = new ArrayList<>(interactions);
     log.sort(Comparator.comparing(Interaction::timestamp));
     Map<String, Map<String, Integer>> judgements = judgements(log);
@@ -135,7 +136,7 @@ public final class ReplayEvaluation {
     int[] losses = new int[names.size()];
     int evaluated = 0;
     int next = 0;
-    for (LoggedQuery query : ordered) {
+    for (LoggedSearch query : ordered) {
       while (next < log.size() && log.get(next).timestamp().isBefore(query.timestamp())) {
         Interaction interaction = log.get(next++);
         engagement.observe(interaction);
@@ -150,7 +151,8 @@ public final class ReplayEvaluation {
         }
       }
       Map<String, Integer> judged = judgements.get(query.queryId());
-      if (query.timestamp().isBefore(heldOutFrom) || judged == null) {
+      if (query.timestamp().isBefore(heldOutFrom) || judged == null || query.image() == null) {
+        // An upload search cannot be repeated: its image was never stored.
         continue;
       }
       evaluated++;
@@ -188,7 +190,7 @@ public final class ReplayEvaluation {
     return new ReplayResult(evaluated, k, scores);
   }
 
-  private Optional<TasteVector> taste(LoggedQuery query, Map<String, Deque<Interaction>> histories) {
+  private Optional<TasteVector> taste(LoggedSearch query, Map<String, Deque<Interaction>> histories) {
     User user = users.get(query.user());
     List<String> declaredImages =
         user == null ? List.of() : categories.imagesOf(user.preferredCategories());

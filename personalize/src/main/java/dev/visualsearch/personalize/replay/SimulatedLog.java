@@ -1,6 +1,7 @@
 package dev.visualsearch.personalize.replay;
 
 import dev.visualsearch.personalize.Interaction;
+import dev.visualsearch.personalize.LoggedSearch;
 import dev.visualsearch.personalize.User;
 import java.util.List;
 
@@ -15,7 +16,7 @@ import java.util.List;
  * @param queries the searches, oldest first
  * @param interactions the interactions, oldest first
  */
-public record SimulatedLog(List<User> users, List<LoggedQuery> queries,
+public record SimulatedLog(List<User> users, List<LoggedSearch> queries,
     List<Interaction> interactions) {
 
   public SimulatedLog {

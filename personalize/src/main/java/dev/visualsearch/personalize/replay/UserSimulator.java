@@ -1,6 +1,7 @@
 package dev.visualsearch.personalize.replay;
 
 import dev.visualsearch.personalize.Interaction;
+import dev.visualsearch.personalize.LoggedSearch;
 import dev.visualsearch.personalize.User;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,7 +117,7 @@ public final class UserSimulator {
           User.LOCATION, LOCATIONS.get(random.nextInt(LOCATIONS.size())),
           User.DEVICE, DEVICES.get(random.nextInt(DEVICES.size())))));
     }
-    List<LoggedQuery> queries = new ArrayList<>();
+    List<LoggedSearch> queries = new ArrayList<>();
     List<Interaction> interactions = new ArrayList<>();
     for (int s = 0; s < settings.sessionsPerUser(); s++) {
       for (int u = 0; u < settings.users(); u++) {
@@ -131,7 +132,7 @@ public final class UserSimulator {
   }
 
   private void session(Random random, int shown, String user, Set<String> preferred,
-      Map<String, Double> appeal, String queryId, Instant at, List<LoggedQuery> queries,
+      Map<String, Double> appeal, String queryId, Instant at, List<LoggedSearch> queries,
       List<Interaction> out) {
     String query;
     if (random.nextDouble() < 0.6) {
@@ -141,7 +142,7 @@ public final class UserSimulator {
     } else {
       query = images.get(random.nextInt(images.size()));
     }
-    queries.add(new LoggedQuery(queryId, user, at, query));
+    queries.add(new LoggedSearch(queryId, user, at, query));
     String queryCategory = categoryByImage.get(query);
     List<String> results = moreLikeThis.apply(query, shown);
     for (int p = 0; p < results.size(); p++) {

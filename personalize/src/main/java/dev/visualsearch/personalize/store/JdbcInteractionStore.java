@@ -3,6 +3,7 @@ package dev.visualsearch.personalize.store;
 import dev.visualsearch.personalize.AppendResult;
 import dev.visualsearch.personalize.Interaction;
 import dev.visualsearch.personalize.InteractionStore;
+import dev.visualsearch.personalize.LoggedSearch;
 import dev.visualsearch.personalize.RawInteraction;
 import dev.visualsearch.personalize.User;
 import java.io.IOException;
@@ -227,21 +228,37 @@ abstract class JdbcInteractionStore implements InteractionStore {
   @Override
   public final void scan(Instant from, Instant to, Consumer<Interaction> sink) throws IOException {
     Objects.requireNonNull(sink, "sink");
+    stream("scan the interactions from " + from + " to " + to, "SELECT " + COLUMNS
+        + " FROM interactions WHERE ts >= ? AND ts < ? ORDER BY ts, seq", from, to,
+        rows -> sink.accept(interaction(rows)));
+  }
+
+  /** What is done with each row of a streamed query. */
+  @FunctionalInterface
+  private interface RowSink {
+    void accept(ResultSet rows) throws SQLException;
+  }
+
+  /**
+   * Runs {@code select} (with the bounds as its two parameters) and passes each row to {@code
+   * sink} without reading them all into memory.
+   */
+  private void stream(String operation, String select, Instant from, Instant to, RowSink sink)
+      throws IOException {
     long fromMillis = clampedMillis(from);
     long toMillis = clampedMillis(to);
-    call("scan the interactions from " + from + " to " + to, connection -> {
+    call(operation, connection -> {
       boolean transaction = dialect.streamsOnlyInTransaction;
       if (transaction) {
         connection.setAutoCommit(false);
       }
-      try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
-          + " FROM interactions WHERE ts >= ? AND ts < ? ORDER BY ts, seq")) {
-        select.setFetchSize(SCAN_FETCH_SIZE);
-        select.setLong(1, fromMillis);
-        select.setLong(2, toMillis);
-        try (ResultSet rows = select.executeQuery()) {
+      try (PreparedStatement statement = connection.prepareStatement(select)) {
+        statement.setFetchSize(SCAN_FETCH_SIZE);
+        statement.setLong(1, fromMillis);
+        statement.setLong(2, toMillis);
+        try (ResultSet rows = statement.executeQuery()) {
           while (rows.next()) {
-            sink.accept(interaction(rows));
+            sink.accept(rows);
           }
         }
       } finally {
@@ -252,6 +269,45 @@ abstract class JdbcInteractionStore implements InteractionStore {
       }
       return null;
     });
+  }
+
+  @Override
+  public final void logSearch(LoggedSearch search) throws IOException {
+    Objects.requireNonNull(search, "search");
+    long millis = toMillis(search.timestamp());
+    call("log search '" + search.queryId() + "'", connection -> inTransaction(connection, () -> {
+      try (PreparedStatement insert = connection.prepareStatement(
+          "INSERT INTO searches (query_id, user_id, ts, image_id) VALUES (?, ?, ?, ?)")) {
+        insert.setString(1, search.queryId());
+        insert.setString(2, search.user());
+        insert.setLong(3, millis);
+        if (search.image() == null) {
+          insert.setNull(4, Types.VARCHAR);
+        } else {
+          insert.setString(4, search.image());
+        }
+        insert.executeUpdate();
+      }
+      return null;
+    }));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The bounds are compared at millisecond precision. {@code sink} runs while this call holds
+   * its connection and must not use this store.
+   */
+  @Override
+  public final void scanSearches(Instant from, Instant to, Consumer<LoggedSearch> sink)
+      throws IOException {
+    Objects.requireNonNull(sink, "sink");
+    stream("scan the searches from " + from + " to " + to,
+        "SELECT query_id, user_id, ts, image_id FROM searches WHERE ts >= ? AND ts < ?"
+            + " ORDER BY ts, query_id", from, to,
+        rows -> sink.accept(new LoggedSearch(rows.getString("query_id"),
+            rows.getString("user_id"), Instant.ofEpochMilli(rows.getLong("ts")),
+            rows.getString("image_id"))));
   }
 
   @Override

@@ -26,7 +26,7 @@ final class Migrations {
   record Migration(int version, String description, List<String> statements) {}
 
   /** The newest version this code knows. */
-  static final int LATEST = 2;
+  static final int LATEST = 3;
 
   private Migrations() {}
 
@@ -56,7 +56,14 @@ final class Migrations {
             "CREATE INDEX interactions_user_ts ON interactions (user_id, ts)",
             "CREATE INDEX interactions_ts_seq ON interactions (ts, seq)")),
         new Migration(2, "index interactions by image", List.of(
-            "CREATE INDEX interactions_image ON interactions (image_id)")));
+            "CREATE INDEX interactions_image ON interactions (image_id)")),
+        new Migration(3, "the searches interactions name by query id", List.of(
+            "CREATE TABLE searches ("
+                + "query_id TEXT PRIMARY KEY, "
+                + "user_id TEXT NOT NULL, "
+                + "ts BIGINT NOT NULL, "
+                + "image_id TEXT)",
+            "CREATE INDEX searches_ts ON searches (ts)")));
   }
 
   /** Brings the schema to {@link #LATEST}; see the method below. */

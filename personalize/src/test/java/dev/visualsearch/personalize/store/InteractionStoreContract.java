@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.visualsearch.personalize.AppendResult;
 import dev.visualsearch.personalize.Interaction;
 import dev.visualsearch.personalize.InteractionStore;
+import dev.visualsearch.personalize.LoggedSearch;
 import dev.visualsearch.personalize.RawInteraction;
 import dev.visualsearch.personalize.User;
 import java.io.BufferedReader;
@@ -138,6 +139,29 @@ abstract class InteractionStoreContract {
     return reference.stream().filter(filter)
         .sorted(Comparator.comparing(Interaction::timestamp)) // stable: ties keep append order
         .toList();
+  }
+
+  @Test
+  void searchesAreLoggedAndScannedInTimeOrder() throws IOException {
+    List<LoggedSearch> searches = List.of(
+        new LoggedSearch("q-2", "ann", T0.plusMillis(20), "photos/cat.jpg"),
+        new LoggedSearch("q-1", "ben", T0.plusMillis(10), null),
+        new LoggedSearch("q-3", "ann", T0.plusMillis(30), "photos/dog.jpg"));
+    try (InteractionStore store = open()) {
+      for (LoggedSearch search : searches) {
+        store.logSearch(search);
+      }
+      assertThatThrownBy(() -> store.logSearch(searches.get(0)))
+          .isInstanceOf(IOException.class).hasMessageContaining("log search 'q-2'");
+    }
+    try (InteractionStore store = open()) {
+      List<LoggedSearch> all = new ArrayList<>();
+      store.scanSearches(Instant.MIN, Instant.MAX, all::add);
+      assertThat(all).containsExactly(searches.get(1), searches.get(0), searches.get(2));
+      List<LoggedSearch> later = new ArrayList<>();
+      store.scanSearches(T0.plusMillis(20), T0.plusMillis(30), later::add);
+      assertThat(later).containsExactly(searches.get(0));
+    }
   }
 
   @Test
