@@ -1,9 +1,12 @@
 package dev.visualsearch.cli;
 
+import dev.visualsearch.VisualSearch;
 import dev.visualsearch.personalize.EngagementScores;
 import dev.visualsearch.personalize.EngagementWeights;
+import dev.visualsearch.personalize.Interaction;
 import dev.visualsearch.personalize.InteractionStore;
 import dev.visualsearch.personalize.OneHotEncoder;
+import dev.visualsearch.personalize.TasteVector;
 import dev.visualsearch.personalize.User;
 import dev.visualsearch.store.AtomicFile;
 import java.io.IOException;
@@ -16,6 +19,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,8 +37,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Write the features the interaction store yields as CSV: users.csv (one-hot encodings of"
-          + " each user's attributes and declared categories) and images.csv (each image's"
-          + " decayed engagement score, exposure and smoothed engagement rate now)."
+          + " each user's attributes and declared categories), images.csv (each image's"
+          + " decayed engagement score, exposure and smoothed engagement rate now) and tastes.csv"
+          + " (each user's taste vector: unit length, seen from the collection's mean)."
     })
 final class FeaturesCommand implements Callable<Integer> {
 
@@ -50,7 +56,7 @@ final class FeaturesCommand implements Callable<Integer> {
   String interactionsUser;
 
   @Option(names = "--out", required = true, paramLabel = "DIR",
-      description = "The folder to write users.csv and images.csv to (created if needed).")
+      description = "The folder to write users.csv, images.csv and tastes.csv to (created if needed).")
   Path out;
 
   @Option(names = "--prior-impressions", defaultValue = "20", paramLabel = "M",
@@ -68,12 +74,11 @@ final class FeaturesCommand implements Callable<Integer> {
     String target = interactions != null
         ? interactions : collection.index.resolve("interactions.db").toString();
     PrintWriter err = spec.commandLine().getErr();
-    List<String> ids;
-    try (CollectionOptions.Opened opened = collection.open(err)) {
-      ids = opened.search().ids();
-    }
     Files.createDirectories(out);
-    try (InteractionStore store = StoreTargets.open(target, interactionsUser)) {
+    try (CollectionOptions.Opened opened = collection.open(err);
+        InteractionStore store = StoreTargets.open(target, interactionsUser)) {
+      VisualSearch search = opened.search();
+      List<String> ids = search.ids();
       List<User> users = store.users();
       OneHotEncoder encoder = OneHotEncoder.fit(users);
       write(out.resolve("users.csv"), csv -> {
@@ -89,7 +94,11 @@ final class FeaturesCommand implements Callable<Integer> {
         }
       });
       EngagementScores engagement = new EngagementScores(EngagementWeights.DEFAULT);
-      store.scanAll(engagement::observe);
+      Set<String> active = new TreeSet<>();
+      store.scanAll(interaction -> {
+        engagement.observe(interaction);
+        active.add(interaction.user());
+      });
       Instant now = clock.instant();
       write(out.resolve("images.csv"), csv -> {
         Csv.row(csv, List.of("image", "score", "exposure", "rate"));
@@ -99,12 +108,44 @@ final class FeaturesCommand implements Callable<Integer> {
               format(engagement.rate(id, now, priorImpressions))));
         }
       });
+      int tastes = writeTastes(search, store, active, now);
       err.println("features: " + users.size() + " users x " + encoder.dimension()
           + " one-hot columns, " + ids.size() + " images (" + engagement.size()
-          + " with interactions) from " + store + " written to " + out);
+          + " with interactions), " + tastes + " taste vectors from " + store + " written to "
+          + out);
       err.flush();
     }
     return 0;
+  }
+
+  /**
+   * tastes.csv: each user's taste vector as the live search computes it (latest 500 weighted
+   * interactions, centred on the collection's mean); users without one are left out.
+   */
+  private int writeTastes(VisualSearch search, InteractionStore store, Set<String> users,
+      Instant now) throws IOException {
+    EngagementWeights weights = EngagementWeights.DEFAULT;
+    float[] centre = TasteVector.collectionMean(search);
+    int[] written = {0};
+    write(out.resolve("tastes.csv"), csv -> {
+      List<String> header = new ArrayList<>(List.of("user"));
+      for (int i = 0; i < search.embedder().dimension(); i++) {
+        header.add("t" + i);
+      }
+      Csv.row(csv, header);
+      for (String user : users) {
+        List<Interaction> history = store.forUser(user, 500, weights.weightedTypes());
+        TasteVector.of(history, search::vector, weights, now, centre).ifPresent(taste -> {
+          List<String> row = new ArrayList<>(List.of(user));
+          for (float value : taste.direction()) {
+            row.add(format(value));
+          }
+          Csv.row(csv, row);
+          written[0]++;
+        });
+      }
+    });
+    return written[0];
   }
 
   private static String format(double value) {

@@ -91,6 +91,18 @@ class ReplayCommandTest {
     assertThat(images.get(0)).isEqualTo("image,score,exposure,rate");
     assertThat(images.subList(1, images.size()))
         .allSatisfy(row -> assertThat(Double.parseDouble(row.substring(row.lastIndexOf(',') + 1))).isPositive());
+    List<String> tastes = Files.readAllLines(out.resolve("tastes.csv"));
+    assertThat(tastes).hasSize(31); // every simulated user clicked something
+    assertThat(tastes.get(0)).startsWith("user,t0,t1,").endsWith(",t1279");
+    for (String row : tastes.subList(1, tastes.size())) {
+      String[] fields = row.split(",");
+      assertThat(fields).hasSize(1281);
+      double norm = 0;
+      for (int i = 1; i < fields.length; i++) {
+        norm += Math.pow(Double.parseDouble(fields[i]), 2);
+      }
+      assertThat(norm).as("unit length").isCloseTo(1, org.assertj.core.api.Assertions.within(1e-3));
+    }
   }
 
   @Test
