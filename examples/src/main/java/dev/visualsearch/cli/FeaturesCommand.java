@@ -47,13 +47,8 @@ final class FeaturesCommand implements Callable<Integer> {
 
   @Mixin CollectionOptions collection;
 
-  @Option(names = "--interactions", paramLabel = "FILE|JDBC-URL",
-      description = "The interaction store (default: interactions.db in the index directory).")
-  String interactions;
-
-  @Option(names = "--interactions-user", paramLabel = "USER",
-      description = "The PostgreSQL user (password from VISUALSEARCH_DB_PASSWORD).")
-  String interactionsUser;
+  /** Default: interactions.db in the index directory. */
+  @Mixin StoreOptions storeOptions;
 
   @Option(names = "--out", required = true, paramLabel = "DIR",
       description = "The folder to write users.csv, images.csv and tastes.csv to (created if needed).")
@@ -71,12 +66,10 @@ final class FeaturesCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--prior-impressions must be a number > 0: "
           + priorImpressions);
     }
-    String target = interactions != null
-        ? interactions : collection.index.resolve("interactions.db").toString();
     PrintWriter err = spec.commandLine().getErr();
     Files.createDirectories(out);
     try (CollectionOptions.Opened opened = collection.open(err);
-        InteractionStore store = StoreTargets.open(target, interactionsUser)) {
+        InteractionStore store = storeOptions.openOr(collection.index.resolve("interactions.db"))) {
       VisualSearch search = opened.search();
       List<String> ids = search.ids();
       List<User> users = store.users();

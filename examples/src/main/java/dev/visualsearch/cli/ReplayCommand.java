@@ -87,19 +87,15 @@ final class ReplayCommand implements Callable<Integer> {
           + " taste=W,engagement=W (default: ${DEFAULT-VALUE}).")
   String rerank;
 
-  @Option(names = "--interactions", paramLabel = "FILE|JDBC-URL",
-      description = "With --labels: write the simulated log to this store (a new SQLite file or"
-          + " an empty PostgreSQL database) and replay it from there. Without: the store whose"
-          + " log is replayed.")
-  String interactions;
-
-  @Option(names = "--interactions-user", paramLabel = "USER",
-      description = "The PostgreSQL user (password from VISUALSEARCH_DB_PASSWORD).")
-  String interactionsUser;
+  /**
+   * With --labels: where the simulated log is written and read back from (a new SQLite file or an
+   * empty PostgreSQL database). Without: the store whose log is replayed.
+   */
+  @Mixin StoreOptions store;
 
   @Override
   public Integer call() throws Exception {
-    if (labels == null && (interactions == null || heldOutFrom == null)) {
+    if (labels == null && (!store.given() || heldOutFrom == null)) {
       throw new IllegalArgumentException("replay needs --labels (simulated users), or"
           + " --interactions and --held-out-from (the log in a store)");
     }
@@ -121,7 +117,7 @@ final class ReplayCommand implements Callable<Integer> {
         SimulatedLog simulated = new UserSimulator(categories, (id, n) -> search.similar(id, n).ids())
             .run(new UserSimulator.Settings(users, sessions, 20, seed, START));
         log = new Log(simulated.users(), simulated.queries(), simulated.interactions());
-        if (interactions != null) {
+        if (store.given()) {
           log = throughStore(simulated, err);
         }
         from = START.plus(Duration.ofDays(sessions - heldOutDays));
@@ -129,12 +125,12 @@ final class ReplayCommand implements Callable<Integer> {
             + log.interactions().size() + " interactions; days " + (sessions - heldOutDays + 1)
             + "-" + sessions + " held out";
       } else {
-        try (InteractionStore store = StoreTargets.open(interactions, interactionsUser)) {
-          log = Log.read(store);
+        try (InteractionStore logged = store.open()) {
+          log = Log.read(logged);
         }
         from = heldOutFrom;
         what = log.searches().size() + " searches and " + log.interactions().size()
-            + " interactions of " + log.users().size() + " declared users from " + interactions
+            + " interactions of " + log.users().size() + " declared users from " + store
             + "; searches from " + from + " held out";
       }
       ReplayEvaluation evaluation =
@@ -171,36 +167,36 @@ final class ReplayCommand implements Callable<Integer> {
 
   /** Writes the simulated log to the store, then reads it back from there. */
   private Log throughStore(SimulatedLog simulated, PrintWriter err) throws java.io.IOException {
-    try (InteractionStore store = StoreTargets.open(interactions, interactionsUser)) {
-      write(simulated, store);
-      Log log = Log.read(store);
+    try (InteractionStore opened = store.open()) {
+      write(simulated, opened);
+      Log log = Log.read(opened);
       err.println("replay: wrote " + log.users().size() + " users, " + log.searches().size()
-          + " searches and " + log.interactions().size() + " interactions to " + store
+          + " searches and " + log.interactions().size() + " interactions to " + opened
           + " and read them back");
       return log;
     }
   }
 
   /** Writes the simulated users and events to {@code store}, which must hold no events yet. */
-  private void write(SimulatedLog log, InteractionStore store) throws java.io.IOException {
-    if (store.size() > 0) {
-      throw new IllegalArgumentException("--interactions " + interactions + " already holds "
-          + store.size() + " interactions; the replay wants an empty store");
+  private void write(SimulatedLog log, InteractionStore target) throws java.io.IOException {
+    if (target.size() > 0) {
+      throw new IllegalArgumentException("--interactions " + store + " already holds "
+          + target.size() + " interactions; the replay wants an empty store");
     }
     for (User user : log.users()) {
-      store.putUser(user);
+      target.putUser(user);
     }
     for (LoggedSearch search : log.queries()) {
-      store.logSearch(search);
+      target.logSearch(search);
     }
     List<RawInteraction> batch = new ArrayList<>();
     for (Interaction interaction : log.interactions()) {
       batch.add(RawInteraction.of(interaction));
       if (batch.size() == 5000) {
-        append(store, batch);
+        append(target, batch);
       }
     }
-    append(store, batch);
+    append(target, batch);
   }
 
   private static void append(InteractionStore store, List<RawInteraction> batch)

@@ -42,16 +42,8 @@ final class ServeCommand implements Callable<Integer> {
       description = "The address to bind (default: ${DEFAULT-VALUE}, this machine only).")
   String host;
 
-  @Option(names = "--interactions", paramLabel = "FILE|JDBC-URL",
-      description = "Where clicks, likes and dwell times are stored and re-ranking learns from:"
-          + " a SQLite file, or a PostgreSQL server as jdbc:postgresql://host:port/db (user from"
-          + " --interactions-user, password from the environment variable"
-          + " VISUALSEARCH_DB_PASSWORD) (default: interactions.db in the index directory).")
-  String interactions;
-
-  @Option(names = "--interactions-user", paramLabel = "USER",
-      description = "The PostgreSQL user (default: the server's default).")
-  String interactionsUser;
+  /** Default: interactions.db in the index directory. */
+  @Mixin StoreOptions store;
 
   @Option(names = "--rerank", defaultValue = "default", paramLabel = "WEIGHTS",
       description = "How searches for a known user are re-ranked: default (taste 0.05,"
@@ -87,13 +79,13 @@ final class ServeCommand implements Callable<Integer> {
     CollectionInfo info = VisualSearch.describe(collection.index);
     RerankWeights weights = RerankOption.parse(rerank);
     try (CollectionOptions.Opened opened = collection.open(err);
-        InteractionStore store = openStore(err)) {
+        InteractionStore interactions = openStore(err)) {
       // Queries are decoded the way the collection's images were, so their vectors compare alike.
       boolean reduced = !collection.modelOptions.fullDecode && !"full-size".equals(info.imageLoader());
       SearchServer.Builder builder =
           SearchServer.builder(opened.search())
               .info(info)
-              .interactions(store)
+              .interactions(interactions)
               .rerank(weights)
               .host(host)
               .port(port)
@@ -109,7 +101,7 @@ final class ServeCommand implements Callable<Integer> {
       }
       try (SearchServer server = builder.start()) {
         err.println("visualsearch serve: " + info.size() + " items from " + collection.index
-            + " at " + server.uri() + " (interactions: " + store + ", re-ranking: "
+            + " at " + server.uri() + " (interactions: " + interactions + ", re-ranking: "
             + (weights.visualOnly() ? "off" : weights) + ")");
         err.flush();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -125,8 +117,8 @@ final class ServeCommand implements Callable<Integer> {
    * earlier versions if one is there.
    */
   private InteractionStore openStore(PrintWriter err) throws IOException {
-    if (interactions != null) {
-      return StoreTargets.open(interactions, interactionsUser);
+    if (store.given()) {
+      return store.open();
     }
     Path file = collection.index.resolve("interactions.db");
     InteractionStore store = SqliteInteractionStore.open(file);
