@@ -120,7 +120,21 @@ final class ImageResampler {
       float r = weight * line[p];
       float g = weight * line[p + 1];
       float b = weight * line[p + 2];
-      for (int k = 1, n = count[x]; k < n; k++) {
+      int n = count[x];
+      if (n == 2) {
+        // Enlarging always takes two taps: straight-line code without the loop's overhead (a
+        // quarter of this method's time on the small tuxpaint images); the same operations in
+        // the same order as the loop, so the same rounding.
+        float w1 = weights[w + 1];
+        r += w1 * line[p + 3];
+        g += w1 * line[p + 4];
+        b += w1 * line[p + 5];
+        out[x] = r;
+        out[width + x] = g;
+        out[2 * width + x] = b;
+        continue;
+      }
+      for (int k = 1; k < n; k++) {
         weight = weights[w + k];
         p += 3;
         r += weight * line[p];
