@@ -433,6 +433,11 @@ public final class VisualSearch implements AutoCloseable {
     return index.size();
   }
 
+  /** The ids of every stored item, sorted: a snapshot. */
+  public List<String> ids() {
+    return List.copyOf(new TreeSet<>(catalog.ids()));
+  }
+
   /** The catalogue entry of the item stored under {@code id}, if there is one. */
   public Optional<CatalogEntry> entry(String id) {
     return catalog.get(id);

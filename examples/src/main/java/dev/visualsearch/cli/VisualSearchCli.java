@@ -30,7 +30,9 @@ import picocli.CommandLine.Command;
       InfoCommand.class,
       EvalCommand.class,
       ModelsCommand.class,
-      ServeCommand.class
+      ServeCommand.class,
+      ReplayCommand.class,
+      FeaturesCommand.class
     })
 public final class VisualSearchCli implements Runnable {
 

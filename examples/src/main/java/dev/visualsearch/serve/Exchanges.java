@@ -9,6 +9,7 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Reading requests and writing responses of the JDK's HTTP server, with the limits applied. */
@@ -108,6 +109,21 @@ final class Exchanges {
       parameters.putIfAbsent(name, value);
     }
     return parameters;
+  }
+
+  /**
+   * The value of the cookie {@code name}, percent-decoded, or null when the request has none.
+   */
+  static String cookie(HttpExchange exchange, String name) {
+    for (String header : exchange.getRequestHeaders().getOrDefault("Cookie", List.of())) {
+      for (String pair : header.split(";")) {
+        int equals = pair.indexOf('=');
+        if (equals > 0 && pair.substring(0, equals).trim().equals(name)) {
+          return decodePathSegment(pair.substring(equals + 1).trim());
+        }
+      }
+    }
+    return null;
   }
 
   /** Decodes a form-encoded query component ({@code +} is a space). */

@@ -2,13 +2,23 @@ package dev.visualsearch.serve;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.visualsearch.VisualSearch;
+import dev.visualsearch.personalize.AppendResult;
+import dev.visualsearch.personalize.Interaction;
+import dev.visualsearch.personalize.InteractionStore;
+import dev.visualsearch.personalize.PersonalizedSearch;
+import dev.visualsearch.personalize.RawInteraction;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** POST and GET /api/interactions: record what users do with results, and read it back. */
+/**
+ * POST and GET /api/interactions: record what users do with results, and read it back. A batch is
+ * recorded event by event: bad events (an unknown type, a missing id, an image that is not
+ * indexed) are listed back with their reason and the rest are stored.
+ */
 final class InteractionApi {
 
   /** An interaction is about 150 bytes of JSON; a page sends at most a screenful at once. */
@@ -22,43 +32,82 @@ final class InteractionApi {
   private static final System.Logger LOG = System.getLogger(InteractionApi.class.getName());
 
   private final VisualSearch search;
-  private final InteractionLog log;
+  private final InteractionStore store;
+  private final PersonalizedSearch personalized;
   private final Clock clock;
 
-  InteractionApi(VisualSearch search, InteractionLog log, Clock clock) {
+  InteractionApi(VisualSearch search, InteractionStore store, PersonalizedSearch personalized,
+      Clock clock) {
     this.search = search;
-    this.log = log;
+    this.store = store;
+    this.personalized = personalized;
     this.clock = clock;
   }
 
   void record(HttpExchange exchange, String unused) throws IOException {
     byte[] body = Exchanges.readBody(exchange, MAX_BODY_BYTES, "the interactions body");
-    List<Interaction> batch;
+    List<InteractionJson.Parsed> parsed;
     try {
-      batch = InteractionJson.parse(body, clock::instant);
+      parsed = InteractionJson.parse(body, clock::instant);
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest("interactions: " + e.getMessage());
     }
-    if (batch.isEmpty() || batch.size() > MAX_BATCH) {
+    if (parsed.isEmpty() || parsed.size() > MAX_BATCH) {
       throw ApiException.badRequest("interactions: send 1 to " + MAX_BATCH + " per request, not "
-          + batch.size());
+          + parsed.size());
     }
-    for (Interaction interaction : batch) {
-      if (!search.contains(interaction.image())) {
-        throw ApiException.badRequest("interactions: image '" + interaction.image()
-            + "' is not an indexed item; nothing was recorded");
+    // What the JSON or the collection refuses is set aside here; the store checks the rest.
+    List<String> reasons = new ArrayList<>();
+    List<RawInteraction> candidates = new ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
+    for (int i = 0; i < parsed.size(); i++) {
+      InteractionJson.Parsed one = parsed.get(i);
+      String reason = one.error();
+      String image = one.event().image();
+      if (reason == null && image != null && !image.isEmpty() && !search.contains(image)) {
+        reason = "image '" + image + "' is not an indexed item";
+      }
+      reasons.add(reason);
+      if (reason == null) {
+        candidates.add(one.event());
+        positions.add(i);
       }
     }
+    AppendResult result;
     try {
-      log.append(batch);
+      result = personalized.record(candidates);
     } catch (IOException e) {
-      LOG.log(Level.ERROR, "appending " + batch.size() + " interactions to " + log + " failed", e);
-      throw new ApiException(500, "interactions: the interaction log could not be written, so"
+      LOG.log(Level.ERROR, "appending " + candidates.size() + " interactions to " + store
+          + " failed", e);
+      throw new ApiException(500, "interactions: the interaction store could not be written, so"
           + " they may not have been recorded; the server log has the details");
+    }
+    for (AppendResult.Rejection rejection : result.rejected()) {
+      reasons.set(positions.get(rejection.index()), rejection.reason());
+    }
+    List<Integer> rejected = new ArrayList<>();
+    for (int i = 0; i < reasons.size(); i++) {
+      if (reasons.get(i) != null) {
+        rejected.add(i);
+      }
+    }
+    if (result.stored() == 0) {
+      int first = rejected.get(0);
+      throw ApiException.badRequest("interactions: nothing was recorded; "
+          + (parsed.size() == 1 ? "" : "interaction " + (first + 1) + ": ") + reasons.get(first)
+          + (rejected.size() > 1 ? " (and " + (rejected.size() - 1) + " more refused)" : ""));
     }
     Exchanges.sendJson(exchange, 201, Json.render(json -> {
       json.writeStartObject();
-      json.writeNumberField("recorded", batch.size());
+      json.writeNumberField("recorded", result.stored());
+      json.writeArrayFieldStart("rejected");
+      for (int index : rejected) {
+        json.writeStartObject();
+        json.writeNumberField("index", index);
+        json.writeStringField("reason", reasons.get(index));
+        json.writeEndObject();
+      }
+      json.writeEndArray();
       json.writeEndObject();
     }));
   }
@@ -84,10 +133,10 @@ final class InteractionApi {
     }
     List<Interaction> interactions;
     try {
-      interactions = log.forUser(user, limit);
+      interactions = store.forUser(user, limit);
     } catch (IOException e) {
-      LOG.log(Level.ERROR, "reading " + log + " failed", e);
-      throw new ApiException(500, "interactions: the interaction log could not be read; the"
+      LOG.log(Level.ERROR, "reading " + store + " failed", e);
+      throw new ApiException(500, "interactions: the interaction store could not be read; the"
           + " server log has the details");
     }
     Exchanges.sendJson(exchange, 200, Json.render(json -> {

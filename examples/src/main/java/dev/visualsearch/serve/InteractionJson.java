@@ -3,6 +3,8 @@ package dev.visualsearch.serve;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.visualsearch.personalize.Interaction;
+import dev.visualsearch.personalize.RawInteraction;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -11,11 +13,18 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The JSON form of an {@link Interaction}, shared by the API and the JSON-lines file: {@code
- * {"user": "u1", "image": "pairs/box.png", "type": "dwell", "dwellMs": 1200, "timestamp":
- * "2026-01-02T03:04:05Z"}}; {@code dwellMs} only for dwell, {@code timestamp} optional on input.
+ * The JSON form of an interaction: {@code {"user": "u1", "image": "pairs/box.png", "type":
+ * "dwell", "dwellMs": 1200, "timestamp": "2026-01-02T03:04:05Z", "queryId": "…"}}; {@code dwellMs}
+ * only for dwell, {@code timestamp} optional on input (the server's time then), {@code queryId}
+ * optional (the {@code queryId} of the search response the image was in).
  */
 final class InteractionJson {
+
+  /**
+   * One object of a request body: the event as sent, or why it could not even be read (a field of
+   * the wrong JSON type, a timestamp that is not an instant).
+   */
+  record Parsed(RawInteraction event, String error) {}
 
   private InteractionJson() {}
 
@@ -28,31 +37,35 @@ final class InteractionJson {
       json.writeNumberField("dwellMs", interaction.dwellMillis());
     }
     json.writeStringField("timestamp", interaction.timestamp().toString());
+    if (interaction.queryId() != null) {
+      json.writeStringField("queryId", interaction.queryId());
+    }
     json.writeEndObject();
   }
 
   /**
-   * Parses one interaction object or an array of them.
+   * Parses one interaction object or an array of them. Each object is returned as sent, to be
+   * checked by the store, or with the reason it could not be read; a body that is not JSON, or not
+   * an object or an array of objects, is refused as a whole.
    *
    * @param now the timestamp of an interaction that gives none
-   * @throws IllegalArgumentException naming the field and the reason if the JSON is malformed or
-   *     an interaction is invalid
+   * @throws IllegalArgumentException naming the position and the reason if the body is malformed
    */
-  static List<Interaction> parse(byte[] body, Supplier<Instant> now) {
+  static List<Parsed> parse(byte[] body, Supplier<Instant> now) {
     try (JsonParser parser = Json.parser(body)) {
       JsonToken first = parser.nextToken();
-      List<Interaction> interactions = new ArrayList<>();
+      List<Parsed> parsed = new ArrayList<>();
       if (first == JsonToken.START_ARRAY) {
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
           if (token != JsonToken.START_OBJECT) {
             throw new IllegalArgumentException(
-                "interaction " + (interactions.size() + 1) + " of the array is not a JSON object");
+                "interaction " + (parsed.size() + 1) + " of the array is not a JSON object");
           }
-          interactions.add(object(parser, now, "interaction " + (interactions.size() + 1) + ": "));
+          parsed.add(object(parser, now));
         }
       } else if (first == JsonToken.START_OBJECT) {
-        interactions.add(object(parser, now, ""));
+        parsed.add(object(parser, now));
       } else {
         throw new IllegalArgumentException(
             "the body must be a JSON object or an array of objects, not " + describe(first));
@@ -60,61 +73,56 @@ final class InteractionJson {
       if (parser.nextToken() != null) {
         throw new IllegalArgumentException("unexpected content after the JSON value");
       }
-      return interactions;
+      return parsed;
     } catch (IOException e) {
       // Jackson's message names the problem and the position; keep its first line only.
       throw new IllegalArgumentException("malformed JSON: " + e.getMessage().lines().findFirst().orElse(""));
     }
   }
 
-  private static Interaction object(JsonParser parser, Supplier<Instant> now, String where)
-      throws IOException {
+  private static Parsed object(JsonParser parser, Supplier<Instant> now) throws IOException {
     String user = null;
     String image = null;
     String type = null;
+    String queryId = null;
     Long dwell = null;
     Instant timestamp = null;
+    String error = null;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       JsonToken value = parser.nextToken();
-      switch (field) {
-        case "user" -> user = text(parser, value, where + "user");
-        case "image" -> image = text(parser, value, where + "image");
-        case "type" -> type = text(parser, value, where + "type");
-        case "dwellMs" -> {
-          if (value != JsonToken.VALUE_NUMBER_INT) {
-            throw new IllegalArgumentException(where + "dwellMs must be a whole number of"
-                + " milliseconds, not " + describe(value));
+      try {
+        switch (field) {
+          case "user" -> user = text(parser, value, "user");
+          case "image" -> image = text(parser, value, "image");
+          case "type" -> type = text(parser, value, "type");
+          case "queryId" -> queryId = text(parser, value, "queryId");
+          case "dwellMs" -> {
+            if (value != JsonToken.VALUE_NUMBER_INT) {
+              throw new IllegalArgumentException("dwellMs must be a whole number of"
+                  + " milliseconds, not " + describe(value));
+            }
+            dwell = parser.getLongValue();
           }
-          dwell = parser.getLongValue();
-        }
-        case "timestamp" -> {
-          String text = text(parser, value, where + "timestamp");
-          try {
-            timestamp = Instant.parse(text);
-          } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(where + "timestamp must be an ISO-8601 instant such"
-                + " as 2026-01-02T03:04:05Z, not '" + text + "'");
+          case "timestamp" -> {
+            String text = text(parser, value, "timestamp");
+            try {
+              timestamp = Instant.parse(text);
+            } catch (DateTimeParseException e) {
+              throw new IllegalArgumentException("timestamp must be an ISO-8601 instant such"
+                  + " as 2026-01-02T03:04:05Z, not '" + text + "'");
+            }
           }
+          default -> parser.skipChildren(); // unknown fields are ignored, for newer clients
         }
-        default -> parser.skipChildren(); // unknown fields are ignored, for newer clients
+      } catch (IllegalArgumentException e) {
+        parser.skipChildren();
+        error = error == null ? e.getMessage() : error;
       }
     }
-    if (user == null || image == null || type == null) {
-      throw new IllegalArgumentException(where + "an interaction needs the fields user, image and"
-          + " type; missing: " + (user == null ? "user " : "") + (image == null ? "image " : "")
-          + (type == null ? "type" : "").trim());
-    }
-    Interaction.Type parsedType = Interaction.Type.fromJson(type);
-    if (parsedType == Interaction.Type.DWELL && dwell == null) {
-      throw new IllegalArgumentException(where + "a dwell interaction needs dwellMs");
-    }
-    try {
-      return new Interaction(user, image, parsedType, dwell == null ? 0 : dwell,
-          timestamp == null ? now.get() : timestamp);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(where + e.getMessage());
-    }
+    RawInteraction event = new RawInteraction(user, image, type, dwell,
+        timestamp == null ? now.get() : timestamp, queryId);
+    return new Parsed(event, error);
   }
 
   private static String text(JsonParser parser, JsonToken value, String field) throws IOException {

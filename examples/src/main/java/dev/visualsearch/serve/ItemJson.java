@@ -5,6 +5,7 @@ import dev.visualsearch.CatalogEntry;
 import dev.visualsearch.Hit;
 import dev.visualsearch.SourceFile;
 import dev.visualsearch.VisualSearch;
+import dev.visualsearch.personalize.RankedHit;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,25 @@ final class ItemJson {
       json.writeStartObject();
       writeItemFields(json, search, hit.id());
       json.writeNumberField("score", hit.score());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+  }
+
+  /**
+   * {@code results}: re-ranked hits, each with its blended {@code score} and the parts it is made
+   * of ({@code visual}, {@code taste}, {@code engagement}).
+   */
+  static void writeRanked(JsonGenerator json, VisualSearch search, List<RankedHit> hits)
+      throws IOException {
+    json.writeArrayFieldStart("results");
+    for (RankedHit hit : hits) {
+      json.writeStartObject();
+      writeItemFields(json, search, hit.id());
+      json.writeNumberField("score", hit.score());
+      json.writeNumberField("visual", hit.visual());
+      json.writeNumberField("taste", hit.taste());
+      json.writeNumberField("engagement", hit.engagement());
       json.writeEndObject();
     }
     json.writeEndArray();

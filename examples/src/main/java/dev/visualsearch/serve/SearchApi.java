@@ -7,33 +7,54 @@ import dev.visualsearch.VisualSearch;
 import dev.visualsearch.embed.onnx.ScaledImageDecoder;
 import dev.visualsearch.organize.DuplicateGroup;
 import dev.visualsearch.organize.DuplicateOptions;
+import dev.visualsearch.personalize.Interaction;
+import dev.visualsearch.personalize.InteractionStore;
+import dev.visualsearch.personalize.LoggedSearch;
+import dev.visualsearch.personalize.PersonalizedSearch;
+import dev.visualsearch.personalize.RankedHit;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The search endpoints: by uploaded image, by indexed thumbnail, "more like this", duplicates.
- * Thread-safe: the collection is only read while the server runs.
+ * Searches for a known user ({@code ?user=} or the page's cookie) are re-ranked by {@link
+ * PersonalizedSearch} unless its weights are visual only; each hit then also gives the parts of
+ * its score. Every answer has a new {@code queryId}; a search for a known user is logged in the
+ * store under it ({@link InteractionStore#logSearch}), so its interactions can be replayed. Thread-safe: the collection is only read while the server runs.
  */
 final class SearchApi {
 
   static final int DEFAULT_K = 12;
   static final int MAX_K = 100;
 
+  /** The cookie the page keeps its user id in. */
+  static final String USER_COOKIE = "vs_user";
+
+  private static final System.Logger LOG = System.getLogger(SearchApi.class.getName());
+
   private final VisualSearch search;
+  private final PersonalizedSearch personalized;
+  private final InteractionStore store;
+  private final Clock clock;
   private final ScaledImageDecoder decoder;
   private final int queryMinShortSide;
   private final long maxUploadBytes;
   private final Object duplicatesLock = new Object();
   private volatile Map<String, DuplicateGroup> groupsById;
 
-  SearchApi(VisualSearch search, ScaledImageDecoder decoder, int queryMinShortSide,
-      long maxUploadBytes) {
+  SearchApi(VisualSearch search, PersonalizedSearch personalized, InteractionStore store,
+      Clock clock, ScaledImageDecoder decoder, int queryMinShortSide, long maxUploadBytes) {
     this.search = search;
+    this.personalized = personalized;
+    this.store = store;
+    this.clock = clock;
     this.decoder = decoder;
     this.queryMinShortSide = queryMinShortSide;
     this.maxUploadBytes = maxUploadBytes;
@@ -56,8 +77,12 @@ final class SearchApi {
     // Decoded by content: the file name and the part's declared type are never consulted.
     BufferedImage picture = decoder.load(image.content(), name, queryMinShortSide).image();
     long started = System.nanoTime();
-    SearchResult result = search.search(picture, k);
-    sendResults(exchange, "upload", image.filename(), k, result, started);
+    String user = user(exchange);
+    if (personalizing(user)) {
+      sendRanked(exchange, "upload", image.filename(), k, personalized.search(picture, k, user), started);
+    } else {
+      sendResults(exchange, "upload", image.filename(), k, search.search(picture, k), started);
+    }
   }
 
   /** GET /api/search?thumbnail=URL: search with the vector of the item the thumbnail shows. */
@@ -72,7 +97,12 @@ final class SearchApi {
     String id = idOfThumbnail(url);
     float[] vector = search.vector(id).orElseThrow(() -> unknown(id));
     long started = System.nanoTime();
-    sendResults(exchange, "thumbnail", id, k, search.search(vector, k), started);
+    String user = user(exchange);
+    if (personalizing(user)) {
+      sendRanked(exchange, "thumbnail", id, k, personalized.search(vector, k, user), started);
+    } else {
+      sendResults(exchange, "thumbnail", id, k, search.search(vector, k), started);
+    }
   }
 
   /** GET /api/similar/{id}: "more like this", without the item and its copies. */
@@ -80,7 +110,12 @@ final class SearchApi {
     int k = k(Exchanges.query(exchange).get("k"));
     requireItem(id);
     long started = System.nanoTime();
-    sendResults(exchange, "similar", id, k, search.similar(id, k), started);
+    String user = user(exchange);
+    if (personalizing(user)) {
+      sendRanked(exchange, "similar", id, k, personalized.similar(id, k, user), started);
+    } else {
+      sendResults(exchange, "similar", id, k, search.similar(id, k), started);
+    }
   }
 
   /** GET /api/duplicates/{id}: the other members of the item's group of copies. */
@@ -137,10 +172,63 @@ final class SearchApi {
     return groups;
   }
 
+  /**
+   * The user a search is for: {@code ?user=}, else the page's {@value #USER_COOKIE} cookie; null
+   * when neither is sent.
+   */
+  static String user(HttpExchange exchange) {
+    String user = Exchanges.query(exchange).get("user");
+    if (user == null || user.isEmpty()) {
+      user = Exchanges.cookie(exchange, USER_COOKIE);
+    }
+    if (user != null && (user.isEmpty() || user.length() > Interaction.MAX_ID_LENGTH)) {
+      throw ApiException.badRequest("user must be 1 to " + Interaction.MAX_ID_LENGTH
+          + " characters long, not " + user.length());
+    }
+    return user;
+  }
+
+  private boolean personalizing(String user) {
+    return user != null && !personalized.weights().visualOnly();
+  }
+
   private void sendResults(HttpExchange exchange, String by, String query, int k,
       SearchResult result, long started) throws IOException {
+    send(exchange, by, query, k, false, started,
+        json -> ItemJson.writeHits(json, search, result.hits()));
+  }
+
+  private void sendRanked(HttpExchange exchange, String by, String query, int k,
+      List<RankedHit> ranked, long started) throws IOException {
+    send(exchange, by, query, k, true, started, json -> ItemJson.writeRanked(json, search, ranked));
+  }
+
+  /**
+   * Logs a search for a known user, so that the interactions with its results can be replayed
+   * with it later. A failure to log is reported in the server log, not to the user: the search
+   * itself succeeded.
+   */
+  private void logSearch(String queryId, String user, String by, String query) {
+    if (user == null) {
+      return;
+    }
+    String image = by.equals("upload") ? null : query;
+    try {
+      store.logSearch(new LoggedSearch(queryId, user, clock.instant(), image));
+    } catch (IOException | RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "could not log search " + queryId + " in " + store, e);
+    }
+  }
+
+  /**
+   * The answer to a search. Its {@code queryId} is new for every answer: the page sends it back
+   * with the interactions on these results, which groups them for the offline evaluation.
+   */
+  private void send(HttpExchange exchange, String by, String query, int k, boolean personal,
+      long started, Json.Writer results) throws IOException {
     long tookMicros = (System.nanoTime() - started) / 1000;
-    List<Hit> hits = result.hits();
+    String queryId = UUID.randomUUID().toString();
+    logSearch(queryId, user(exchange), by, query);
     byte[] body = Json.render(json -> {
       json.writeStartObject();
       json.writeObjectFieldStart("query");
@@ -150,8 +238,10 @@ final class SearchApi {
       }
       json.writeNumberField("k", k);
       json.writeEndObject();
+      json.writeStringField("queryId", queryId);
+      json.writeBooleanField("personalized", personal);
       json.writeNumberField("tookMs", tookMicros / 1000.0);
-      ItemJson.writeHits(json, search, hits);
+      results.write(json);
       json.writeEndObject();
     });
     Exchanges.sendJson(exchange, 200, body);

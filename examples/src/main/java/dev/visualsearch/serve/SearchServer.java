@@ -5,12 +5,17 @@ import dev.visualsearch.CollectionInfo;
 import dev.visualsearch.VisualSearch;
 import dev.visualsearch.embed.onnx.ScaledImageDecoder;
 import dev.visualsearch.image.ImageDecoder;
+import dev.visualsearch.personalize.InteractionStore;
+import dev.visualsearch.personalize.PersonalizedSearch;
+import dev.visualsearch.personalize.RerankWeights;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionHandler;
@@ -22,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A web page and JSON API over a {@link VisualSearch} collection, on the JDK's HTTP server:
  * search by uploaded image, by an indexed item's thumbnail, "more like this", duplicates, and a
- * record of what users do with the results ({@link InteractionLog}). The routes are described in
+ * record of what users do with the results (an {@link InteractionStore}) that searches for a
+ * known user are re-ranked by. The routes are described in
  * {@code /api/openapi.json}.
  *
  * <p>Untrusted input is bounded: the upload size, the pixels an image may declare (the decoder's
@@ -34,6 +40,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the duplicate groups (found once, on first use) assume it does not.
  */
 public final class SearchServer implements AutoCloseable {
+
+  /** The item metadata key naming an item's category, for new users' declared categories. */
+  public static final String CATEGORY_KEY = "category";
 
   private static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
@@ -93,7 +102,9 @@ public final class SearchServer implements AutoCloseable {
 
     private final VisualSearch search;
     private CollectionInfo info;
-    private InteractionLog interactions;
+    private InteractionStore interactions;
+    private RerankWeights rerankWeights = RerankWeights.DEFAULT;
+    private Map<String, String> categories;
     private String host = "127.0.0.1";
     private int port = 8080;
     private long maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES;
@@ -115,9 +126,27 @@ public final class SearchServer implements AutoCloseable {
       return this;
     }
 
-    /** Where interactions are recorded. Required. */
-    public Builder interactions(InteractionLog log) {
-      this.interactions = Objects.requireNonNull(log, "log");
+    /** Where interactions are recorded and re-ranking learns from. Required. */
+    public Builder interactions(InteractionStore store) {
+      this.interactions = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * How searches for a known user are re-ranked. If unset, {@link RerankWeights#DEFAULT}; {@link
+     * RerankWeights#VISUAL_ONLY} turns re-ranking off.
+     */
+    public Builder rerank(RerankWeights weights) {
+      this.rerankWeights = Objects.requireNonNull(weights, "weights");
+      return this;
+    }
+
+    /**
+     * The category of each item, by id: a new user's declared categories give them a first
+     * taste. If unset, the items' own {@value SearchServer#CATEGORY_KEY} metadata.
+     */
+    public Builder categories(Map<String, String> categoryByItem) {
+      this.categories = Map.copyOf(categoryByItem);
       return this;
     }
 
@@ -246,19 +275,29 @@ public final class SearchServer implements AutoCloseable {
     /**
      * Binds the address and starts answering.
      *
-     * @throws IllegalStateException if no interaction log was set
-     * @throws IOException if the address cannot be bound (e.g. the port is taken)
+     * @throws IllegalStateException if no interaction store was set
+     * @throws IOException if the store cannot be read, or the address cannot be bound (e.g. the
+     *     port is taken)
      */
     public SearchServer start() throws IOException {
       if (interactions == null) {
-        throw new IllegalStateException("an interaction log is required: call interactions()");
+        throw new IllegalStateException("an interaction store is required: call interactions()");
       }
       ScaledImageDecoder decoder =
           ScaledImageDecoder.create(ImageDecoder.builder().maxPixels(maxPixels).build());
-      SearchApi searchApi = new SearchApi(search, decoder, queryMinShortSide, maxUploadBytes);
+      PersonalizedSearch personalized = PersonalizedSearch.builder(search, interactions)
+          .weights(rerankWeights)
+          .categories(categories != null ? categories : categoriesOf(search))
+          .clock(clock)
+          .build();
+      SearchApi searchApi =
+          new SearchApi(search, personalized, interactions, clock, decoder, queryMinShortSide,
+              maxUploadBytes);
       Thumbnails thumbnails = new Thumbnails(search, decoder, thumbnailSize, thumbnailCacheBytes);
-      InteractionApi interactionApi = new InteractionApi(search, interactions, clock);
+      InteractionApi interactionApi =
+          new InteractionApi(search, interactions, personalized, clock);
       CollectionApi collectionApi = new CollectionApi(search, info);
+      UserApi userApi = new UserApi(interactions);
       Router router = new Router(List.of(
           new Route("GET", "/", true, StaticFiles.resource("web/index.html", "text/html; charset=utf-8")),
           new Route("GET", "/app.js", true, StaticFiles.resource("web/app.js", "text/javascript; charset=utf-8")),
@@ -272,6 +311,8 @@ public final class SearchServer implements AutoCloseable {
           new Route("GET", "/api/duplicates/{id}", true, searchApi::duplicates),
           new Route("POST", "/api/interactions", true, interactionApi::record),
           new Route("GET", "/api/interactions", true, interactionApi::list),
+          new Route("PUT", "/api/users/{id}", true, userApi::put),
+          new Route("GET", "/api/users/{id}", true, userApi::get),
           new Route("GET", "/thumbs/{id}.jpg", true,
               (exchange, id) -> StaticFiles.sendJpeg(exchange, thumbnails.jpeg(id)))),
           maxConcurrentRequests, queueTimeout);
@@ -295,6 +336,19 @@ public final class SearchServer implements AutoCloseable {
       server.start();
       return new SearchServer(server, executor, router);
     }
+  }
+
+  /**
+   * The category of every item whose metadata names one ({@value #CATEGORY_KEY}): a new user's
+   * declared categories then give them a first taste.
+   */
+  private static Map<String, String> categoriesOf(VisualSearch search) {
+    Map<String, String> categories = new HashMap<>();
+    for (String id : search.ids()) {
+      search.entry(id).map(entry -> entry.metadata().get(CATEGORY_KEY))
+          .ifPresent(category -> categories.put(id, category));
+    }
+    return categories;
   }
 
   /**

@@ -7,10 +7,10 @@ import dev.visualsearch.image.ImageDecodeException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.util.Locale;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Small JPEGs of indexed items, made from their source files and cached: the page shows these,

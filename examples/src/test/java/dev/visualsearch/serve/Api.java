@@ -53,6 +53,10 @@ final class Api {
     return send(HttpRequest.newBuilder(base.resolve(rawPath)).GET());
   }
 
+  Answer getWithCookie(String rawPath, String cookie) {
+    return send(HttpRequest.newBuilder(base.resolve(rawPath)).header("Cookie", cookie).GET());
+  }
+
   Answer send(String method, String rawPath, String contentType, byte[] body) {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(rawPath))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody()

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.visualsearch.personalize.Interaction;
+import dev.visualsearch.personalize.store.SqliteInteractionStore;
 import dev.visualsearch.testing.SharedData;
 import java.io.File;
 import java.io.IOException;
@@ -44,7 +46,7 @@ class BrowserEndToEndTest {
       Path.of(System.getProperty("visualsearch.chromium", "/usr/bin/chromium"));
   private static final Path ARTIFACTS = Path.of("target", "e2e");
 
-  private static JsonLinesInteractionLog log;
+  private static SqliteInteractionStore log;
   private static SearchServer server;
   private static WebDriver browser;
 
@@ -53,10 +55,12 @@ class BrowserEndToEndTest {
     if (!browserInstalled()) {
       return; // the test reports the skip, so that it counts as one
     }
-    Path logFile = ARTIFACTS.resolve("interactions.jsonl");
+    Path logFile = ARTIFACTS.resolve("interactions.db");
     Files.createDirectories(ARTIFACTS);
-    Files.deleteIfExists(logFile);
-    log = JsonLinesInteractionLog.open(logFile);
+    for (String suffix : new String[] {"", "-wal", "-shm"}) {
+      Files.deleteIfExists(logFile.resolveSibling(logFile.getFileName() + suffix));
+    }
+    log = SqliteInteractionStore.open(logFile);
     server = TestCollection.server(log).start();
 
     // An explicit driver and browser: Selenium Manager then has nothing to look up or download.
@@ -148,6 +152,22 @@ class BrowserEndToEndTest {
     wait.until(d -> d.findElement(By.id("query-label")).getText().equals("More like " + nextId));
     wait.until(d -> interactionsOf(user).stream().anyMatch(i ->
         i.type() == Interaction.Type.DWELL && i.image().equals(partner) && i.dwellMillis() > 0));
+
+    // Each interaction names the search whose results it was on.
+    List<Interaction> all = interactionsOf(user);
+    Interaction click = find(all, Interaction.Type.CLICK, partner);
+    assertThat(click.queryId()).as("the click's queryId").isNotNull();
+    assertThat(all).anyMatch(i -> i.type() == Interaction.Type.IMPRESSION
+        && i.image().equals(partner) && click.queryId().equals(i.queryId()));
+    assertThat(find(all, Interaction.Type.LIKE, liked).queryId())
+        .as("the like was on the next search's results").isNotNull()
+        .isNotEqualTo(click.queryId());
+    assertThat(find(all, Interaction.Type.DWELL, partner).queryId()).isEqualTo(click.queryId());
+  }
+
+  private static Interaction find(List<Interaction> interactions, Interaction.Type type, String image) {
+    return interactions.stream().filter(i -> i.type() == type && i.image().equals(image))
+        .findFirst().orElseThrow(() -> new AssertionError("no " + type + " of " + image + " in " + interactions));
   }
 
   private static List<Interaction> interactionsOf(String user) {

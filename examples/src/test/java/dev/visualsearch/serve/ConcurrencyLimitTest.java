@@ -2,6 +2,7 @@ package dev.visualsearch.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.visualsearch.personalize.store.SqliteInteractionStore;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -19,8 +20,8 @@ class ConcurrencyLimitTest {
 
   @Test
   void requestsBeyondTheLimitGet503UntilTheBusyOneEnds() throws Exception {
-    Path logFile = Files.createTempFile("interactions", ".jsonl");
-    try (JsonLinesInteractionLog log = JsonLinesInteractionLog.open(logFile);
+    Path logFile = Files.createTempFile("interactions", ".db");
+    try (SqliteInteractionStore log = SqliteInteractionStore.open(logFile);
         SearchServer server = TestCollection.server(log).maxConcurrentRequests(1)
             .queueTimeout(java.time.Duration.ofMillis(200)).start()) {
       Api api = new Api(server.uri());

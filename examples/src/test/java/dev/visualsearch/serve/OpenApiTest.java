@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.visualsearch.personalize.store.SqliteInteractionStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +20,8 @@ class OpenApiTest {
 
   @Test
   void everyRouteIsDescribedAndEveryDescribedOperationIsARoute() throws IOException {
-    Path logFile = Files.createTempFile("interactions", ".jsonl");
-    try (JsonLinesInteractionLog log = JsonLinesInteractionLog.open(logFile);
+    Path logFile = Files.createTempFile("interactions", ".db");
+    try (SqliteInteractionStore log = SqliteInteractionStore.open(logFile);
         SearchServer server = TestCollection.server(log).start()) {
       Api.Answer served = new Api(server.uri()).get("/api/openapi.json");
       assertThat(served.status()).isEqualTo(200);
@@ -35,7 +36,7 @@ class OpenApiTest {
           }
         }
       });
-      assertThat(server.routes()).hasSize(13);
+      assertThat(server.routes()).hasSize(15);
       assertThat(described).containsExactlyInAnyOrderElementsOf(server.routes());
       // The served copy is the resource file, parsed the same.
       assertThat(spec).isEqualTo(new ObjectMapper().readTree(StaticFiles.read("openapi.json")));

@@ -2,8 +2,10 @@ package dev.visualsearch.serve;
 
 import static dev.visualsearch.serve.Api.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.visualsearch.personalize.store.SqliteInteractionStore;
 import dev.visualsearch.testing.SharedData;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -31,15 +33,18 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ServerApiTest {
 
-  private static JsonLinesInteractionLog log;
+  private static SqliteInteractionStore log;
   private static SearchServer server;
   private static Api api;
 
   @BeforeAll
   static void start() throws IOException {
-    Path logFile = Path.of("target", "serve-test", "api-interactions.jsonl");
-    Files.deleteIfExists(logFile);
-    log = JsonLinesInteractionLog.open(logFile);
+    Path logFile = Path.of("target", "serve-test", "api-interactions.db");
+    Files.createDirectories(logFile.getParent());
+    for (String suffix : new String[] {"", "-wal", "-shm"}) {
+      Files.deleteIfExists(logFile.resolveSibling(logFile.getFileName() + suffix));
+    }
+    log = SqliteInteractionStore.open(logFile);
     server = TestCollection.server(log).start();
     api = new Api(server.uri());
   }
@@ -182,11 +187,12 @@ class ServerApiTest {
         "{\"user\": \"alice\", \"image\": \"pairs/aero1.jpg\", \"type\": \"PURCHASE\"}");
     assertThat(single.status()).as(single.toString()).isEqualTo(201);
 
+    // Oldest first by timestamp: the dwell was sent with an earlier one.
     JsonNode alice = api.get("/api/interactions?user=alice").json().path("interactions");
     assertThat(alice).hasSize(3);
-    assertThat(alice.get(0).path("type").asText()).isEqualTo("click");
-    assertThat(alice.get(1).path("dwellMs").asLong()).isEqualTo(1500);
-    assertThat(alice.get(1).path("timestamp").asText()).isEqualTo("2026-01-02T03:04:05Z");
+    assertThat(alice.get(0).path("dwellMs").asLong()).isEqualTo(1500);
+    assertThat(alice.get(0).path("timestamp").asText()).isEqualTo("2026-01-02T03:04:05Z");
+    assertThat(alice.get(1).path("type").asText()).isEqualTo("click");
     assertThat(alice.get(2).path("type").asText()).isEqualTo("purchase");
     assertThat(alice.get(2).path("timestamp").asText()).isNotBlank();
     JsonNode bob = api.get("/api/interactions?user=bob").json().path("interactions");
@@ -324,6 +330,104 @@ class ServerApiTest {
     String message = assertError(api.postJson("/api/interactions", body), 400, "interactions: ");
     System.out.println(body + " -> " + message);
     assertThat(log.forUser("u", 10)).isEmpty();
+  }
+
+  @Test
+  void aBatchKeepsItsGoodEventsAndListsTheBadOnesWithTheirReasons() throws IOException {
+    Api.Answer answer = api.postJson("/api/interactions", """
+        [{"user": "mixed", "image": "pairs/box.png", "type": "click", "queryId": "q-1"},
+         {"user": "mixed", "image": "pairs/box.png", "type": "stare"},
+         {"user": "mixed", "image": "pairs/nope.png", "type": "click"},
+         {"user": "mixed", "image": "pairs/box.png", "type": "dwell", "dwellMs": -1},
+         {"image": "pairs/box.png", "type": "click"},
+         {"user": "mixed", "image": "pairs/graf1.png", "type": "like"},
+         {"user": "mixed", "image": "pairs/box.png", "type": "click", "timestamp": "2999-01-01T00:00:00Z"}]""");
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+    assertThat(answer.json().path("recorded").asInt()).isEqualTo(2);
+    JsonNode rejected = answer.json().path("rejected");
+    assertThat(rejected).extracting(node -> node.path("index").asInt()).containsExactly(1, 2, 3, 4, 6);
+    assertThat(rejected.get(0).path("reason").asText()).contains("unknown interaction type 'stare'");
+    assertThat(rejected.get(1).path("reason").asText()).contains("'pairs/nope.png' is not an indexed item");
+    assertThat(rejected.get(2).path("reason").asText()).contains("dwellMs must be between 0");
+    assertThat(rejected.get(3).path("reason").asText()).contains("missing user");
+    assertThat(rejected.get(4).path("reason").asText()).contains("is in the future");
+    assertThat(log.forUser("mixed", 10)).extracting(i -> i.image() + " " + i.type().jsonName() + " " + i.queryId())
+        .containsExactlyInAnyOrder("pairs/box.png click q-1", "pairs/graf1.png like null");
+  }
+
+  @Test
+  void searchesForAUserAreReRankedAndExplainTheirScores() throws IOException {
+    String query = "/api/similar/" + enc("pairs/box.png") + "?k=8";
+    JsonNode anonymous = api.get(query).json();
+    assertThat(anonymous.path("personalized").asBoolean()).isFalse();
+    assertThat(anonymous.path("queryId").asText()).isNotBlank();
+    JsonNode before = api.get(query + "&user=fan").json();
+    assertThat(before.path("personalized").asBoolean()).isTrue();
+    List<dev.visualsearch.personalize.LoggedSearch> logged = new ArrayList<>();
+    log.scanSearches(java.time.Instant.MIN, java.time.Instant.MAX, logged::add);
+    assertThat(logged).as("a search for a user is logged, one without is not")
+        .anySatisfy(search -> {
+          assertThat(search.queryId()).isEqualTo(before.path("queryId").asText());
+          assertThat(search.user()).isEqualTo("fan");
+          assertThat(search.image()).isEqualTo("pairs/box.png");
+        })
+        .noneMatch(search -> search.queryId().equals(anonymous.path("queryId").asText()));
+    assertThat(before.path("queryId").asText()).isNotEqualTo(anonymous.path("queryId").asText());
+    for (JsonNode hit : before.path("results")) {
+      assertThat(hit.path("score").asDouble()).isCloseTo(hit.path("visual").asDouble()
+          + hit.path("taste").asDouble() + hit.path("engagement").asDouble(), within(1e-6));
+    }
+    // Everyone buys the last result whenever it is shown: it climbs for the fan.
+    List<String> ids = new ArrayList<>();
+    before.path("results").forEach(hit -> ids.add(hit.path("id").asText()));
+    String favourite = ids.get(ids.size() - 1);
+    StringBuilder batch = new StringBuilder("[");
+    for (int i = 0; i < 20; i++) {
+      for (String id : ids) {
+        batch.append("{\"user\": \"shopper").append(i).append("\", \"image\": \"").append(id)
+            .append("\", \"type\": \"impression\"},");
+      }
+      batch.append("{\"user\": \"shopper").append(i).append("\", \"image\": \"")
+          .append(favourite).append("\", \"type\": \"purchase\"},");
+    }
+    batch.setLength(batch.length() - 1);
+    Api.Answer recorded = api.postJson("/api/interactions", batch.append("]").toString());
+    assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+    JsonNode after = api.getWithCookie(query, "vs_user=fan").json();
+    assertThat(after.path("personalized").asBoolean()).isTrue();
+    List<String> reranked = new ArrayList<>();
+    after.path("results").forEach(hit -> reranked.add(hit.path("id").asText()));
+    assertThat(reranked.indexOf(favourite)).isLessThan(ids.indexOf(favourite));
+    assertThat(api.get(query).json().path("results").get(7).path("id").asText())
+        .as("without a user the visual order stands").isEqualTo(favourite);
+  }
+
+  @Test
+  void usersDeclareCategoriesAndAttributesAndReadThemBack() throws IOException {
+    Api.Answer put = api.send("PUT", "/api/users/" + enc("new/comer"), "application/json", """
+        {"preferredCategories": ["animals/birds", "food"],
+         "attributes": {"device": "mobile", "location": "Leuven"}, "futureField": [1]}"""
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(put.status()).as(put.toString()).isEqualTo(200);
+    JsonNode user = api.get("/api/users/" + enc("new/comer")).json();
+    assertThat(user.path("id").asText()).isEqualTo("new/comer");
+    assertThat(user.path("preferredCategories")).extracting(JsonNode::asText)
+        .containsExactly("animals/birds", "food");
+    assertThat(user.path("attributes").path("device").asText()).isEqualTo("mobile");
+    assertThat(log.user("new/comer")).hasValueSatisfying(
+        stored -> assertThat(stored.attributes()).containsEntry("location", "Leuven"));
+    assertError(api.get("/api/users/nobody"), 404, "no user 'nobody'");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{not json", "[]", "{\"preferredCategories\": \"birds\"}",
+      "{\"preferredCategories\": [3]}", "{\"attributes\": {\"device\": 1}}",
+      "{\"attributes\": {\"device\": \"\"}}", "{} trailing"})
+  void aMalformedUserIs400AndNothingIsStored(String body) throws IOException {
+    assertError(api.send("PUT", "/api/users/odd", "application/json",
+        body.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 400, "user 'odd': ");
+    assertThat(log.user("odd")).isEmpty();
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.visualsearch.CollectionInfo;
 import dev.visualsearch.VisualSearch;
 import dev.visualsearch.embed.onnx.OnnxImageEmbedder;
 import dev.visualsearch.index.flat.FlatIndex;
+import dev.visualsearch.personalize.InteractionStore;
 import dev.visualsearch.testing.SharedData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,7 +45,7 @@ final class TestCollection {
   }
 
   /** A server on a free loopback port with the test limits; the caller may change any. */
-  static SearchServer.Builder server(InteractionLog log) {
+  static SearchServer.Builder server(InteractionStore log) {
     return SearchServer.builder(search())
         .info(info())
         .interactions(log)

@@ -30,32 +30,41 @@ final class ImagePreprocessor {
 
   /** Writes {@code image} at position {@code batchIndex} of {@code buffer}. */
   void write(BufferedImage image, ByteBuffer buffer, int batchIndex) {
-    writer.write(resample(image), buffer, batchIndex);
+    RgbRows rows = rows(image);
+    int size = preprocessing.requireSize();
+    SourceRegion region = SourceRegion.of(preprocessing, rows.width, rows.height);
+    TensorWriter.Rows out = writer.rows(buffer);
+    ImageResampler.resample(rows, region, size, size,
+        (y, planes) -> out.write(planes, y, batchIndex, false));
   }
 
   /**
    * Writes each view of {@code image} at consecutive positions of {@code buffer} from {@code
-   * firstIndex}; the image's pixels are read once.
+   * firstIndex}; the image's pixels are read once per zoom. Each resampled row goes straight into
+   * the buffer (no intermediate image); a mirrored view that follows the plain view of its zoom
+   * is written from the same rows, right to left, without a second resample.
    */
   void writeViews(BufferedImage image, ImageViews views, ByteBuffer buffer, int firstIndex) {
     RgbRows rows = rows(image);
     int size = preprocessing.requireSize();
     SourceRegion region = SourceRegion.of(preprocessing, rows.width, rows.height);
-    float[] rgb = null;
-    double zoom = Double.NaN;
+    TensorWriter.Rows out = writer.rows(buffer);
     for (int v = 0; v < views.count(); v++) {
       ImageViews.View view = views.get(v);
-      if (rgb == null || view.zoom() != zoom || !view.mirrored()) {
-        zoom = view.zoom();
-        rgb = ImageResampler.resample(
-            rows, region.zoomed(zoom, rows.width, rows.height), size, size);
-        if (view.mirrored()) {
-          mirror(rgb, size);
-        }
-      } else {
-        mirror(rgb, size); // the mirror of the view just written: no second resample
+      boolean pairedMirror = !view.mirrored() && v + 1 < views.count()
+          && views.get(v + 1).mirrored() && views.get(v + 1).zoom() == view.zoom();
+      int slot = firstIndex + v;
+      boolean mirrored = view.mirrored();
+      ImageResampler.resample(rows, region.zoomed(view.zoom(), rows.width, rows.height), size,
+          size, (y, planes) -> {
+            out.write(planes, y, slot, mirrored);
+            if (pairedMirror) {
+              out.write(planes, y, slot + 1, true);
+            }
+          });
+      if (pairedMirror) {
+        v++;
       }
-      writer.write(rgb, buffer, firstIndex + v);
     }
   }
 

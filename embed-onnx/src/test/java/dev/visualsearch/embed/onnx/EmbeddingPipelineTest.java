@@ -81,6 +81,32 @@ class EmbeddingPipelineTest {
   }
 
   @Test
+  void aPipelineUsedAgainGivesTheSameVectorsFromItsReusedBatches() throws Exception {
+    EmbeddingPipeline pipeline = EmbeddingPipeline.builder(zoo)
+        .decodeThreads(2).inferenceThreads(2).reducedDecoding(false).build();
+    pipeline.embedFiles(FILES);
+    // Fewer files, in another order: the batches left by the first call hold other images.
+    List<Integer> order = new ArrayList<>();
+    for (int i = FILES.size() - 1; i >= 0; i -= 2) {
+      order.add(i);
+    }
+    List<Path> files = new ArrayList<>();
+    for (int i : order) {
+      files.add(FILES.get(i));
+    }
+    List<EmbeddingPipeline.Result> results = pipeline.embedFiles(files);
+    for (int k = 0; k < order.size(); k++) {
+      int i = order.get(k);
+      if (BAD.contains(i)) {
+        assertThat(results.get(k).ok()).as(FILES.get(i).toString()).isFalse();
+      } else {
+        assertThat(results.get(k).vector()).as(FILES.get(i).toString())
+            .containsExactly(sequential.get(i), org.assertj.core.data.Offset.offset(TOLERANCE));
+      }
+    }
+  }
+
+  @Test
   void reducedDecodingGivesTheVectorsOfTheReducedImages() throws Exception {
     ScaledImageDecoder decoder = ScaledImageDecoder.create(ImageDecoder.defaults());
     List<EmbeddingPipeline.Result> results =

@@ -35,29 +35,9 @@ public record LabelsProtocol(Path labelsCsv) {
    *     does not have two fields (the message names the row), or it labels one image twice
    */
   public Benchmark build(String name) throws IOException {
-    Path base = labelsCsv.toAbsolutePath().getParent();
-    List<List<String>> rows = CsvTable.read(labelsCsv);
-    if (rows.size() < 2) {
-      throw new IOException(labelsCsv + ": no labelled images (a header and at least one row expected)");
-    }
-    CsvPaths paths = new CsvPaths(ImageFiles.list(base));
-    Map<String, String> labels = new LinkedHashMap<>();
     List<String> notes = new ArrayList<>();
-    for (int r = 1; r < rows.size(); r++) {
-      List<String> row = rows.get(r);
-      if (row.size() != 2) {
-        throw new IOException(labelsCsv + " row " + (r + 1) + ": expected 2 fields 'path,label', found " + row.size());
-      }
-      var id = paths.idOf(row.get(0));
-      if (id.isEmpty()) {
-        notes.add("labelled path " + row.get(0).replace("\r", "\\r") + " left out: " + paths.whyMissing(row.get(0)));
-        continue;
-      }
-      String earlier = labels.putIfAbsent(id.get(), row.get(1).strip());
-      if (earlier != null) {
-        throw new IOException(labelsCsv + " row " + (r + 1) + ": labels " + id.get() + " a second time");
-      }
-    }
+    Map<String, String> labels = read(notes);
+    CsvPaths paths = new CsvPaths(ImageFiles.list(labelsCsv.toAbsolutePath().getParent()));
     Map<String, List<String>> byLabel = new LinkedHashMap<>();
     labels.forEach((id, label) -> byLabel.computeIfAbsent(label, l -> new ArrayList<>()).add(id));
 
@@ -84,5 +64,42 @@ public record LabelsProtocol(Path labelsCsv) {
             + " category-mate queries the rest, the same category is relevant",
         labels.size(), byLabel.size(), labelsCsv);
     return new Benchmark(name, description, items, queries, Qrels.binary(relevant), notes);
+  }
+
+  /**
+   * The label of every labelled image that exists, by the image's id (its path relative to the
+   * CSV's folder, as {@link #build} names items), in CSV order. Paths that match no file are left
+   * out.
+   *
+   * @throws IOException as {@link #build} does
+   */
+  public Map<String, String> labels() throws IOException {
+    return read(new ArrayList<>());
+  }
+
+  private Map<String, String> read(List<String> notes) throws IOException {
+    Path base = labelsCsv.toAbsolutePath().getParent();
+    List<List<String>> rows = CsvTable.read(labelsCsv);
+    if (rows.size() < 2) {
+      throw new IOException(labelsCsv + ": no labelled images (a header and at least one row expected)");
+    }
+    CsvPaths paths = new CsvPaths(ImageFiles.list(base));
+    Map<String, String> labels = new LinkedHashMap<>();
+    for (int r = 1; r < rows.size(); r++) {
+      List<String> row = rows.get(r);
+      if (row.size() != 2) {
+        throw new IOException(labelsCsv + " row " + (r + 1) + ": expected 2 fields 'path,label', found " + row.size());
+      }
+      var id = paths.idOf(row.get(0));
+      if (id.isEmpty()) {
+        notes.add("labelled path " + row.get(0).replace("\r", "\\r") + " left out: " + paths.whyMissing(row.get(0)));
+        continue;
+      }
+      String earlier = labels.putIfAbsent(id.get(), row.get(1).strip());
+      if (earlier != null) {
+        throw new IOException(labelsCsv + " row " + (r + 1) + ": labels " + id.get() + " a second time");
+      }
+    }
+    return labels;
   }
 }

@@ -7,7 +7,8 @@ const USER_COOKIE = 'vs_user';
 const K = 12;
 
 const user = userId();
-let viewing = null; // {id, since}: the item whose look-alikes are shown, for dwell time
+let viewing = null; // {id, since, queryId}: the item whose look-alikes are shown, for dwell time
+let queryId = null; // the queryId of the results on the page: interactions with them name it
 
 function userId() {
   const match = document.cookie.match(/(?:^|;\s*)vs_user=([^;]+)/);
@@ -46,14 +47,17 @@ function record(interactions) {
 }
 
 function interaction(image, type, extra) {
-  return Object.assign({user: user, image: image, type: type,
-                        timestamp: new Date().toISOString()}, extra || {});
+  const event = {user: user, image: image, type: type, timestamp: new Date().toISOString()};
+  if (queryId) {
+    event.queryId = queryId;
+  }
+  return Object.assign(event, extra || {});
 }
 
 function endDwell() {
   if (viewing) {
     const ms = Math.max(0, Math.round(performance.now() - viewing.since));
-    record([interaction(viewing.id, 'dwell', {dwellMs: ms})]);
+    record([interaction(viewing.id, 'dwell', {dwellMs: ms, queryId: viewing.queryId})]);
     viewing = null;
   }
 }
@@ -75,6 +79,7 @@ function setStatus(text) {
 }
 
 function render(answer) {
+  queryId = answer.queryId;
   const grid = document.getElementById('results');
   grid.replaceChildren();
   answer.results.forEach(hit => {
@@ -96,6 +101,10 @@ function render(answer) {
     const score = document.createElement('span');
     score.className = 'score';
     score.textContent = hit.score.toFixed(3);
+    if (answer.personalized) {
+      score.title = 'visual ' + hit.visual.toFixed(3) + ' + taste ' + hit.taste.toFixed(3)
+          + ' + engagement ' + hit.engagement.toFixed(3);
+    }
     const id = document.createElement('span');
     id.className = 'id';
     id.textContent = hit.id;
@@ -124,11 +133,12 @@ async function openItem(hit) {
   showError('');
   // The click is recorded before the next search starts, so it is never lost to a slow search.
   await record([interaction(hit.id, 'click')]);
+  const clickedIn = queryId;
   showQuery(hit.thumbnail, 'More like ' + hit.id);
   setStatus('Searching…');
   try {
     const answer = await api('/api/similar/' + encodeURIComponent(hit.id) + '?k=' + K);
-    viewing = {id: hit.id, since: performance.now()};
+    viewing = {id: hit.id, since: performance.now(), queryId: clickedIn};
     render(answer);
   } catch (e) {
     setStatus('');
