@@ -3,6 +3,7 @@ package dev.visualsearch.index.cassandra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.visualsearch.Metric;
+import dev.visualsearch.embed.onnx.testing.RealEmbeddings;
 import dev.visualsearch.index.flat.FlatIndex;
 import java.util.LinkedHashMap;
 import java.util.Map;

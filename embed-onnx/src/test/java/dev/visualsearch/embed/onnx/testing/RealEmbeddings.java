@@ -1,4 +1,4 @@
-package dev.visualsearch.index.hnsw;
+package dev.visualsearch.embed.onnx.testing;
 
 import dev.visualsearch.embed.onnx.OnnxImageEmbedder;
 import dev.visualsearch.image.ImageDecoder;
@@ -18,16 +18,21 @@ import java.util.stream.Stream;
  * Embeddings of the real photos in {@code ../shared/data} (tuxpaint, photos, pairs) by the
  * MobileNetV2 zoo model, computed once per test run: {@link #indexed} holds each photo, its mirror
  * image and a centre crop; {@link #queries} a corner crop of every fourth photo, an image the
- * index has not seen. 1280-dimensional unit vectors.
+ * index has not seen. 1280-dimensional unit vectors. Shared by the index modules' recall tests
+ * (this module's test-jar).
  */
-final class RealEmbeddings {
+public final class RealEmbeddings {
 
   private static RealEmbeddings instance;
 
-  final List<String> ids = new ArrayList<>();
-  final List<float[]> indexed = new ArrayList<>();
-  final List<float[]> queries = new ArrayList<>();
-  final int dimension;
+  /** The id of each indexed vector: the photo's path under the shared data, {@code #0..2}. */
+  public final List<String> ids = new ArrayList<>();
+  /** The vectors to index: each photo, its mirror image and a centre crop. */
+  public final List<float[]> indexed = new ArrayList<>();
+  /** Queries the index has not seen: a corner crop of every fourth photo. */
+  public final List<float[]> queries = new ArrayList<>();
+  /** The vectors' length. */
+  public final int dimension;
 
   private RealEmbeddings() throws IOException {
     List<Path> photos = photos();
@@ -60,7 +65,8 @@ final class RealEmbeddings {
         photos.size(), indexed.size(), queries.size(), dimension);
   }
 
-  static synchronized RealEmbeddings get() {
+  /** The embeddings, computed on first use. */
+  public static synchronized RealEmbeddings get() {
     if (instance == null) {
       try {
         instance = new RealEmbeddings();
