@@ -128,7 +128,7 @@ public final class PersonalizedSearch {
     List<Integer> positions = new ArrayList<>();
     for (int i = 0; i < batch.size(); i++) {
       RawInteraction event = batch.get(i);
-      if (event.timestamp() != null && event.timestamp().isAfter(latest)) {
+      if (event != null && event.timestamp() != null && event.timestamp().isAfter(latest)) {
         rejected.add(new AppendResult.Rejection(i, event, "timestamp " + event.timestamp()
             + " is in the future (this server's clock allows up to " + latest + ")"));
       } else {

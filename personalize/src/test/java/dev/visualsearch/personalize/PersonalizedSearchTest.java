@@ -138,14 +138,15 @@ class PersonalizedSearchTest {
           new Interaction("a", image, Type.PURCHASE, 0, NOW.plus(java.time.Duration.ofDays(365))))));
       PersonalizedSearch personalized = PersonalizedSearch.builder(search, store).clock(CLOCK).build();
       assertThat(personalized.engagement().hasInteractions(image)).isFalse();
-      AppendResult result = personalized.record(List.of(
-          new RawInteraction("a", image, "click", null, NOW.plusSeconds(60), null),
-          new RawInteraction("a", image, "click", null, NOW.plusSeconds(3600), null)));
+      List<RawInteraction> batch = new ArrayList<>();
+      batch.add(new RawInteraction("a", image, "click", null, NOW.plusSeconds(60), null));
+      batch.add(null);
+      batch.add(new RawInteraction("a", image, "click", null, NOW.plusSeconds(3600), null));
+      AppendResult result = personalized.record(batch);
       assertThat(result.stored()).isEqualTo(1);
-      assertThat(result.rejected()).singleElement().satisfies(r -> {
-        assertThat(r.index()).isEqualTo(1);
-        assertThat(r.reason()).contains("is in the future");
-      });
+      assertThat(result.rejected()).extracting(AppendResult.Rejection::index).containsExactly(1, 2);
+      assertThat(result.rejected().get(0).reason()).contains("null");
+      assertThat(result.rejected().get(1).reason()).contains("is in the future");
       assertThat(personalized.engagement().score(image, NOW.plusSeconds(60))).isEqualTo(1);
       assertThat(store.size()).isEqualTo(2);
     }
