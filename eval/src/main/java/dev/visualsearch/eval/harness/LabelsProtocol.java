@@ -36,8 +36,8 @@ public record LabelsProtocol(Path labelsCsv) {
    */
   public Benchmark build(String name) throws IOException {
     List<String> notes = new ArrayList<>();
-    Map<String, String> labels = read(notes);
-    CsvPaths paths = new CsvPaths(ImageFiles.list(labelsCsv.toAbsolutePath().getParent()));
+    CsvPaths paths = paths();
+    Map<String, String> labels = read(paths, notes);
     Map<String, List<String>> byLabel = new LinkedHashMap<>();
     labels.forEach((id, label) -> byLabel.computeIfAbsent(label, l -> new ArrayList<>()).add(id));
 
@@ -74,16 +74,19 @@ public record LabelsProtocol(Path labelsCsv) {
    * @throws IOException as {@link #build} does
    */
   public Map<String, String> labels() throws IOException {
-    return read(new ArrayList<>());
+    return read(paths(), new ArrayList<>());
   }
 
-  private Map<String, String> read(List<String> notes) throws IOException {
-    Path base = labelsCsv.toAbsolutePath().getParent();
+  /** The image files of the CSV's folder, which labelled paths are matched to. */
+  private CsvPaths paths() throws IOException {
+    return new CsvPaths(ImageFiles.list(labelsCsv.toAbsolutePath().getParent()));
+  }
+
+  private Map<String, String> read(CsvPaths paths, List<String> notes) throws IOException {
     List<List<String>> rows = CsvTable.read(labelsCsv);
     if (rows.size() < 2) {
       throw new IOException(labelsCsv + ": no labelled images (a header and at least one row expected)");
     }
-    CsvPaths paths = new CsvPaths(ImageFiles.list(base));
     Map<String, String> labels = new LinkedHashMap<>();
     for (int r = 1; r < rows.size(); r++) {
       List<String> row = rows.get(r);
