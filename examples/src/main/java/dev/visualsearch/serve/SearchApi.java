@@ -79,9 +79,10 @@ final class SearchApi {
     long started = System.nanoTime();
     String user = user(exchange);
     if (personalizing(user)) {
-      sendRanked(exchange, "upload", image.filename(), k, personalized.search(picture, k, user), started);
+      sendRanked(exchange, user, "upload", image.filename(), k,
+          personalized.search(picture, k, user), started);
     } else {
-      sendResults(exchange, "upload", image.filename(), k, search.search(picture, k), started);
+      sendResults(exchange, user, "upload", image.filename(), k, search.search(picture, k), started);
     }
   }
 
@@ -99,9 +100,9 @@ final class SearchApi {
     long started = System.nanoTime();
     String user = user(exchange);
     if (personalizing(user)) {
-      sendRanked(exchange, "thumbnail", id, k, personalized.search(vector, k, user), started);
+      sendRanked(exchange, user, "thumbnail", id, k, personalized.search(vector, k, user), started);
     } else {
-      sendResults(exchange, "thumbnail", id, k, search.search(vector, k), started);
+      sendResults(exchange, user, "thumbnail", id, k, search.search(vector, k), started);
     }
   }
 
@@ -112,9 +113,9 @@ final class SearchApi {
     long started = System.nanoTime();
     String user = user(exchange);
     if (personalizing(user)) {
-      sendRanked(exchange, "similar", id, k, personalized.similar(id, k, user), started);
+      sendRanked(exchange, user, "similar", id, k, personalized.similar(id, k, user), started);
     } else {
-      sendResults(exchange, "similar", id, k, search.similar(id, k), started);
+      sendResults(exchange, user, "similar", id, k, search.similar(id, k), started);
     }
   }
 
@@ -192,15 +193,16 @@ final class SearchApi {
     return user != null && !personalized.weights().visualOnly();
   }
 
-  private void sendResults(HttpExchange exchange, String by, String query, int k,
+  private void sendResults(HttpExchange exchange, String user, String by, String query, int k,
       SearchResult result, long started) throws IOException {
-    send(exchange, by, query, k, false, started,
+    send(exchange, user, by, query, k, false, started,
         json -> ItemJson.writeHits(json, search, result.hits()));
   }
 
-  private void sendRanked(HttpExchange exchange, String by, String query, int k,
+  private void sendRanked(HttpExchange exchange, String user, String by, String query, int k,
       List<RankedHit> ranked, long started) throws IOException {
-    send(exchange, by, query, k, true, started, json -> ItemJson.writeRanked(json, search, ranked));
+    send(exchange, user, by, query, k, true, started,
+        json -> ItemJson.writeRanked(json, search, ranked));
   }
 
   /**
@@ -224,11 +226,11 @@ final class SearchApi {
    * The answer to a search. Its {@code queryId} is new for every answer: the page sends it back
    * with the interactions on these results, which groups them for the offline evaluation.
    */
-  private void send(HttpExchange exchange, String by, String query, int k, boolean personal,
-      long started, Json.Writer results) throws IOException {
+  private void send(HttpExchange exchange, String user, String by, String query, int k,
+      boolean personal, long started, Json.Writer results) throws IOException {
     long tookMicros = (System.nanoTime() - started) / 1000;
     String queryId = UUID.randomUUID().toString();
-    logSearch(queryId, user(exchange), by, query);
+    logSearch(queryId, user, by, query);
     byte[] body = Json.render(json -> {
       json.writeStartObject();
       json.writeObjectFieldStart("query");
