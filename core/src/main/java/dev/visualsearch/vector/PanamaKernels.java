@@ -26,21 +26,20 @@ import jdk.incubator.vector.VectorSpecies;
  *   <li>The single-pair kernels keep four accumulators (fused multiply-add has a latency of about
  *       four cycles, so one accumulator would leave the FMA units idle), then finish with a scalar
  *       tail.
- *   <li>The bulk kernels score four rows per pass: each query vector loaded is used four times,
- *       and the four rows give the four independent accumulator chains. The four rows are a
- *       quarter of the slice apart, not adjacent: four separate streams through memory keep more
- *       reads in flight than one (a plain four-stream read measured 20–35% faster than a
- *       one-stream read). On Java 17 this raised the memory-bound scan from 55–67% to 73–78% of
- *       the four-stream read; on Java 25 the difference was within the noise of a loaded machine. The multi-query kernels
- *       score tiles of two queries by four rows: eight multiply-adds per six loads instead of
- *       four per five, which is what limits them when the rows come from cache. Rows left over score
- *       one at a time with the same sequence of operations, so a row's score never depends on
- *       which rows share its pass.
+ *   <li>The bulk kernels score four adjacent rows per pass: each query vector loaded is used
+ *       four times, and the four rows give the four independent accumulator chains. (Four rows a
+ *       quarter of the slice apart, four streams through memory, were used before; with the
+ *       larger single-query blocks the flat scan now takes they measured slower: see {@code
+ *       ExactScan}.) The multi-query kernels score tiles of two queries by four rows: eight
+ *       multiply-adds per six loads instead of four per five, which is what limits them when the
+ *       rows come from cache. Rows left over score one at a time with the same sequence of
+ *       operations, so a row's score never depends on which rows share its pass.
  *   <li>Lanes are summed by {@link #sum}, in a fixed order, not by {@code reduceLanes(ADD)}: the
  *       API leaves the order of that reduction open, and on Java 25 the interpreter and C2
  *       ordered it differently, so one pair of vectors scored differently before and after
- *       warm-up. (Java 17 orders it one way, and is the one JDK that keeps it.) Exact search promises equal scores for equal vectors (ties then go by insertion
- *       order), and seeded graph builds promise the same graph, so the order must be fixed.
+ *       warm-up. (Java 17 orders it one way, and is the one JDK that keeps it.) Exact search
+ *       promises equal scores for equal vectors (ties then go by insertion order), and seeded
+ *       graph builds promise the same graph, so the order must be fixed.
  * </ul>
  *
  * <p>Stateless and thread-safe.
@@ -191,12 +190,10 @@ final class PanamaKernels implements KernelImplementation {
     int r = 0;
     if (dimension >= 2 * LANES) {
       int limit = SPECIES.loopBound(dimension);
-      int quarter = count / 4;
-      for (; r < quarter; r++) {
-        dot4(query, queryOffset, rows, rowsOffset + r * dimension, quarter * dimension, dimension,
-            limit, scores, scoresOffset + r, quarter);
+      for (; r + 4 <= count; r += 4) {
+        dot4(query, queryOffset, rows, rowsOffset + r * dimension, dimension, limit, scores,
+            scoresOffset + r);
       }
-      r = 4 * quarter;
     }
     for (; r < count; r++) {
       scores[scoresOffset + r] =
@@ -206,17 +203,14 @@ final class PanamaKernels implements KernelImplementation {
     }
   }
 
-  /**
-   * Scores the rows at {@code first}, {@code first + stride}, {@code first + 2 × stride} and
-   * {@code first + 3 × stride} into {@code scores[at + i × scoreStride]}, {@code i < 4}.
-   */
+  /** Scores the four rows from {@code first} into {@code scores[at, at + 4)}. */
   private static void dot4(
-      float[] q, int qOffset, float[] rows, int first, int stride, int dimension, int limit,
-      float[] scores, int at, int scoreStride) {
+      float[] q, int qOffset, float[] rows, int first, int dimension, int limit, float[] scores,
+      int at) {
     int o1 = first;
-    int o2 = o1 + stride;
-    int o3 = o2 + stride;
-    int o4 = o3 + stride;
+    int o2 = o1 + dimension;
+    int o3 = o2 + dimension;
+    int o4 = o3 + dimension;
     FloatVector acc1 = FloatVector.zero(SPECIES);
     FloatVector acc2 = FloatVector.zero(SPECIES);
     FloatVector acc3 = FloatVector.zero(SPECIES);
@@ -241,9 +235,9 @@ final class PanamaKernels implements KernelImplementation {
       s4 = Math.fma(qi, rows[o4 + i], s4);
     }
     scores[at] = s1;
-    scores[at + scoreStride] = s2;
-    scores[at + 2 * scoreStride] = s3;
-    scores[at + 3 * scoreStride] = s4;
+    scores[at + 1] = s2;
+    scores[at + 2] = s3;
+    scores[at + 3] = s4;
   }
 
   @Override
@@ -259,12 +253,10 @@ final class PanamaKernels implements KernelImplementation {
     int r = 0;
     if (dimension >= 2 * LANES) {
       int limit = SPECIES.loopBound(dimension);
-      int quarter = count / 4;
-      for (; r < quarter; r++) {
-        squaredDistance4(query, queryOffset, rows, rowsOffset + r * dimension,
-            quarter * dimension, dimension, limit, scores, scoresOffset + r, quarter);
+      for (; r + 4 <= count; r += 4) {
+        squaredDistance4(query, queryOffset, rows, rowsOffset + r * dimension, dimension, limit,
+            scores, scoresOffset + r);
       }
-      r = 4 * quarter;
     }
     for (; r < count; r++) {
       scores[scoresOffset + r] =
@@ -309,12 +301,12 @@ final class PanamaKernels implements KernelImplementation {
 
   /** As {@link #dot4}, with squared distances. */
   private static void squaredDistance4(
-      float[] q, int qOffset, float[] rows, int first, int stride, int dimension, int limit,
-      float[] scores, int at, int scoreStride) {
+      float[] q, int qOffset, float[] rows, int first, int dimension, int limit, float[] scores,
+      int at) {
     int o1 = first;
-    int o2 = o1 + stride;
-    int o3 = o2 + stride;
-    int o4 = o3 + stride;
+    int o2 = o1 + dimension;
+    int o3 = o2 + dimension;
+    int o4 = o3 + dimension;
     FloatVector acc1 = FloatVector.zero(SPECIES);
     FloatVector acc2 = FloatVector.zero(SPECIES);
     FloatVector acc3 = FloatVector.zero(SPECIES);
@@ -347,9 +339,9 @@ final class PanamaKernels implements KernelImplementation {
       s4 = Math.fma(d4, d4, s4);
     }
     scores[at] = s1;
-    scores[at + scoreStride] = s2;
-    scores[at + 2 * scoreStride] = s3;
-    scores[at + 3 * scoreStride] = s4;
+    scores[at + 1] = s2;
+    scores[at + 2] = s3;
+    scores[at + 3] = s4;
   }
 
   @Override
@@ -558,7 +550,13 @@ final class PanamaKernels implements KernelImplementation {
    * lanes (exact) and adding them in a fixed tree. Measured on Java 25, a butterfly of {@code
    * rearrange}d copies and a halving by {@code reinterpretShape} both made the cache-bound bulk
    * kernels slower than this lane tree (by up to 2×); the unordered {@code reduceLanes} makes them
-   * about 2× faster, the price of scores that do not change at warm-up.
+   * about 2× faster, the price of scores that do not change at warm-up. Storing the vector into
+   * a scratch array and adding the floats from there in this same order made the memory-bound
+   * single-query scan faster (100k × 512 on Java 25: 1.21× the Lucene scan against 1.09×, medians
+   * of 4 JVMs) but the same bulk kernel 1.6–1.8× slower on rows in cache (KernelRatios, 512 and
+   * 1280 dimensions), and the variants tried to keep both (the sums of one group deferred to the
+   * next; a scratch array per group) were slower still or compiled into 10× slower code at 128
+   * dimensions: not adopted.
    */
   private static float sum(FloatVector v) {
     if (REDUCE_LANES_IN_ORDER) {

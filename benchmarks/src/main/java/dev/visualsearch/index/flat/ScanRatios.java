@@ -1,6 +1,7 @@
 package dev.visualsearch.index.flat;
 
 import dev.visualsearch.Metric;
+import dev.visualsearch.benchmarks.Forks;
 import dev.visualsearch.benchmarks.Peers;
 import dev.visualsearch.benchmarks.StreamingRead;
 import java.io.IOException;
@@ -26,11 +27,16 @@ import org.apache.lucene.util.hnsw.NeighborQueue;
  * {@link FlatIndex#searchAll} of {@code batch} queries, compared with {@code batch} times the
  * single-query median.
  *
+ * <p><b>Forks.</b> On the project's machines one JVM's result swings by up to 40 % from the next
+ * JVM's (where the heap lands, what C2 makes of the loops), for every side alike but not always by
+ * the same amount. With {@code forks=K} the run starts K JVMs one after the other, with this
+ * JVM's options, prints each one's line and then the median of every figure over the forks.
+ *
  * <pre>
  * java --add-modules jdk.incubator.vector \
- *     -Dorg.apache.lucene.vectorization.upperJavaFeatureVersion=25 \
+ *     -Dorg.apache.lucene.vectorization.upperJavaFeatureVersion=25 -Xmx14g \
  *     -cp benchmarks/target/visualsearch-benchmarks.jar dev.visualsearch.index.flat.ScanRatios \
- *     n=100000 dimension=512 rounds=30 batch=16
+ *     n=100000 dimension=512 rounds=30 batch=16 forks=7
  * </pre>
  */
 public final class ScanRatios {
@@ -41,9 +47,14 @@ public final class ScanRatios {
    * Runs the rounds and prints one line of ratios.
    *
    * @param args {@code n=}, {@code dimension=}, {@code rounds=} (a third are warm-up), {@code
-   *     batch=}
+   *     batch=}, {@code forks=}
    */
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) throws IOException, InterruptedException {
+    int forks = intArg(args, "forks", 1);
+    if (forks > 1) {
+      Forks.run(ScanRatios.class, args, forks);
+      return;
+    }
     int n = intArg(args, "n", 100_000);
     int dimension = intArg(args, "dimension", 512);
     int rounds = intArg(args, "rounds", 30);
@@ -106,7 +117,12 @@ public final class ScanRatios {
             + " | flatIndex / lucene %.2fx | batch of %d: %.2fx one by one  (%s)%n",
         Runtime.version().feature(), n, dimension, rounds, warmUp, loadBefore, load(),
         Peers.visualsearch().replaceAll(";.*", ""), Peers.lucene(),
-        bytes / p, bytes / p4, bytes / f, 100 * p / f, 100 * p4 / f, bytes / l, l / f, batch, batch * f / b, sink);
+        bytes / p, bytes / p4, bytes / f, 100 * p / f, 100 * p4 / f, bytes / l, l / f, batch,
+        batch * f / b, sink);
+    Forks.figures(
+        "probeGBs", bytes / p, "fourStreamsGBs", bytes / p4, "flatGBs", bytes / f,
+        "flatPctOfProbe", 100 * p / f, "flatPctOfFourStreams", 100 * p4 / f,
+        "luceneGBs", bytes / l, "flatOverLucene", l / f, "batchGain", batch * f / b);
   }
 
   private static int intArg(String[] args, String name, int fallback) {

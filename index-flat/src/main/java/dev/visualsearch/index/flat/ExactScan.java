@@ -32,11 +32,15 @@ final class ExactScan {
 
   /**
    * Bytes per block for a single query. Nothing is reused from cache then, so a block only needs
-   * to be large enough that the per-block work (selection, bounds checks, calls) stays negligible:
-   * measured on Java 17, 16 KB blocks reached 67–76% of the bandwidth probe, 64 KB 86–103%, 256 KB
-   * 102–110%. A copy or decode target of this size stays in L2.
+   * to be large enough that the per-block work (selection, bounds checks, calls) stays negligible,
+   * and small enough that a copy or decode target stays in L2. Chosen with ScanRatios (medians of
+   * 5–7 JVMs: one JVM's result swings by up to 40 % from the next here, so single runs decided
+   * nothing). Java 17, 100k × 512: 76 % of the one-stream bandwidth probe with the 128 KB blocks
+   * and four rows a quarter block apart used before, 97 % with 256 KB and four adjacent rows,
+   * 64 % with 512 KB; with 256 KB and adjacent rows, 84–90 % on Java 17 and 100–121 % (1.17–1.48×
+   * the Lucene scan) on Java 25 over 100k × 512 and × 1280.
    */
-  private static final int SINGLE_QUERY_BLOCK_BYTES = 128 << 10;
+  private static final int SINGLE_QUERY_BLOCK_BYTES = 256 << 10;
   /** Bytes per block for a batch: about L1, see the class comment. */
   private static final int BATCH_BLOCK_BYTES = 32 << 10;
   /** The bulk kernels score four rows per pass; fewer per block would waste it. */
