@@ -19,7 +19,11 @@ import java.util.Objects;
  * size of the content; the zoo entries take both from those pointers at the pinned commits. Those
  * files are 14–102 MB and could not be downloaded where this was written, so their hashes were
  * not recomputed from the bytes: the first download checks them, and a mismatch is refused, never
- * used. The zoo re-uploaded some files over the years (the pointer of {@code mobilenetv2-12-int8}
+ * used. Two of them were cross-checked against public projects that pin the same files after
+ * downloading them: the sha256 and size of {@code resnet18-v1-7.onnx} (46 820 737 bytes) and of
+ * {@code mobilenetv2-7.onnx} (14 246 826 bytes) appear, with those sizes, in several unrelated
+ * repositories' download checks; the ResNet-18 v2 and ResNet-50 hashes were found nowhere else.
+ * The zoo re-uploaded some files over the years (the pointer of {@code mobilenetv2-12-int8}
  * and {@code resnet50-v2-7} changed between commits), which is why every URL names a commit
  * rather than a branch.
  *
