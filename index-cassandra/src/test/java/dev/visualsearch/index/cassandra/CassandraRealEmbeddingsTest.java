@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.visualsearch.Metric;
 import dev.visualsearch.embed.onnx.testing.RealEmbeddings;
 import dev.visualsearch.index.flat.FlatIndex;
+import dev.visualsearch.testing.Recall;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Predicate;

@@ -1,16 +1,12 @@
 package dev.visualsearch.index.hnsw;
 
-import dev.visualsearch.SearchResult;
 import dev.visualsearch.VectorIndex;
 import dev.visualsearch.index.flat.FlatIndex;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Recall@k of an {@link HnswIndex} against the exact answers of a {@link FlatIndex} holding the
- * same items: the share of the true top k that the approximate search returns, over all queries.
+ * Recall@k of an {@link HnswIndex} at a given ef (see {@link dev.visualsearch.testing.Recall}),
+ * and the filling of an HNSW and an exact index with the same vectors.
  */
 final class Recall {
 
@@ -18,27 +14,8 @@ final class Recall {
 
   static double at(
       HnswIndex index, VectorIndex exact, float[][] queries, int k, int ef, Predicate<String> filter) {
-    long found = 0;
-    long expected = 0;
-    for (float[] query : queries) {
-      List<String> truth = exact.search(query, k, filter).ids();
-      SearchResult result = index.search(query, k, filter, ef);
-      Set<String> returned = new HashSet<>(result.ids());
-      for (String id : truth) {
-        if (returned.contains(id)) {
-          found++;
-        }
-      }
-      expected += truth.size();
-      if (filter != null) {
-        for (String id : result.ids()) {
-          if (!filter.test(id)) {
-            throw new AssertionError("the filter rejects " + id + " but it was returned");
-          }
-        }
-      }
-    }
-    return expected == 0 ? 1 : (double) found / expected;
+    return dev.visualsearch.testing.Recall.at(
+        query -> index.search(query, k, filter, ef), exact, queries, k, filter);
   }
 
   /** Fills {@code index} and a fresh exact index with the same vectors, ids "v0", "v1", ... */
